@@ -1,0 +1,62 @@
+/**
+ * Browser-mode entry (plain Node, no Electron): analyses the seeds (or the folder given on the
+ * command line), serves the dashboard on 127.0.0.1 and prints the URL.
+ *
+ *   node out/main/browser.js [folder] [--port N] [--no-open]
+ */
+import { spawn } from 'node:child_process';
+import { analyzeFolder } from '../engine';
+import { appPaths, bundleDir, folderFromArgs } from '../paths';
+import { createService } from '../service';
+import { startBrowserServer } from './server';
+
+function argValue(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const paths = appPaths(bundleDir(import.meta.url));
+  const portArg = argValue(args, '--port');
+  const positional = args.filter((a, i) => !(args[i - 1] === '--port'));
+  const folder = folderFromArgs(positional);
+
+  const service = createService({
+    seedsDir: paths.seedsDir,
+    analyze: analyzeFolder,
+    log: (message) => console.error(message),
+  });
+  service.onProgress((p) => {
+    if (p.phase === 'done') console.error(`Framescope: analysed ${p.total} articles in ${p.folder}`);
+    if (p.phase === 'failed') console.error(`Framescope: could not analyse ${p.folder}`);
+  });
+
+  if (folder) {
+    const opened = await service.open(folder);
+    if (!opened.ok) {
+      console.error(`Framescope: ${opened.error.message}`);
+      process.exitCode = 1;
+      return;
+    }
+  } else {
+    await service.handlers.openSeeds(undefined);
+  }
+
+  const server = await startBrowserServer({
+    service,
+    rendererDir: paths.rendererDir,
+    ...(portArg ? { port: Number(portArg) } : {}),
+  });
+  console.log(`Framescope dashboard: ${server.url}`);
+  if (!args.includes('--no-open') && process.env.DISPLAY && process.platform === 'linux') {
+    spawn('xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  }
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

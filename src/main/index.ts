@@ -1,0 +1,85 @@
+/**
+ * Electron entry point: app lifecycle, the app:// protocol, the window, menus and dialogs.
+ * Everything with logic lives in modules that take Electron objects as parameters.
+ */
+import { readFile } from 'node:fs/promises';
+import { BrowserWindow, Menu, app, dialog, protocol, session, shell } from 'electron';
+import { eventChannel } from '../shared/contract';
+import { analyzeFolder } from './engine';
+import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { appPaths, bundleDir, folderFromArgs } from './paths';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppUrl } from './protocol';
+import { createService } from './service';
+import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  const paths = appPaths(bundleDir(import.meta.url), app.isPackaged ? process.resourcesPath : undefined);
+  let win: BrowserWindow | null = null;
+
+  const service = createService({
+    seedsDir: paths.seedsDir,
+    analyze: analyzeFolder,
+    chooseFolder: async () => {
+      const options = { title: 'Open article folder', properties: ['openDirectory' as const] };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    openExternal: (url) => shell.openExternal(url),
+    log: (message) => console.error(message),
+  });
+  service.onProgress((progress) => win?.webContents.send(eventChannel('progress'), progress));
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', (_event, argv) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const folder = folderFromArgs(argv.slice(app.isPackaged ? 1 : 2));
+    if (folder) void service.open(folder);
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppUrl(paths.rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  win = createMainWindow(BrowserWindow, { preloadPath: paths.preloadPath });
+  registerIpcHandlers(win.webContents.ipc, service.handlers);
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        openFolder: () => void service.handlers.openFolder(undefined),
+        openSeeds: () => void service.handlers.openSeeds(undefined),
+        isMac: process.platform === 'darwin',
+      }),
+    ),
+  );
+
+  const folder = folderFromArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  if (folder) await service.open(folder);
+  await win.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+}

@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
+import type { AppError } from '../../shared/result';
+import { getApi } from './api/client';
+import { describeProgress, describeSource, formatCount, formatDate, progressFraction } from './format';
+
+type Status =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly snapshot: AnalysisSnapshot }
+  | { readonly kind: 'error'; readonly error: AppError };
+
+export function App(): React.JSX.Element {
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [notice, setNotice] = useState<AppError | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await getApi().getAnalysis();
+    setStatus(result.ok ? { kind: 'ready', snapshot: result.value } : { kind: 'error', error: result.error });
+  }, []);
+
+  useEffect(() => {
+    const off = getApi().onProgress((p) => {
+      setProgress(p);
+      // Folders opened from the menu or a second launch arrive here too.
+      if (p.phase === 'done') void refresh();
+    });
+    void refresh();
+    return off;
+  }, [refresh]);
+
+  const openFolder = async (): Promise<void> => {
+    setNotice(null);
+    const result = await getApi().openFolder();
+    if (!result.ok) setNotice(result.error);
+    else if (result.value.snapshot) setStatus({ kind: 'ready', snapshot: result.value.snapshot });
+  };
+  const openSeeds = async (): Promise<void> => {
+    setNotice(null);
+    const result = await getApi().openSeeds();
+    if (!result.ok) setNotice(result.error);
+    else setStatus({ kind: 'ready', snapshot: result.value });
+  };
+
+  const snapshot = status.kind === 'ready' ? status.snapshot : null;
+  const fraction = progress ? progressFraction(progress) : null;
+  const busy = progress !== null && progress.phase !== 'done' && progress.phase !== 'failed';
+
+  return (
+    <div className="app" data-ready={snapshot ? 'true' : 'false'}>
+      <header className="topbar">
+        <h1 className="brand">Framescope</h1>
+        <div className="folder" title={snapshot?.folder.path}>
+          {snapshot ? (snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name) : '—'}
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => void openFolder()} disabled={busy}>
+            Open folder…
+          </button>
+          <button type="button" onClick={() => void openSeeds()} disabled={busy}>
+            Sample articles
+          </button>
+        </div>
+      </header>
+
+      <div className="progress" role="status" aria-live="polite">
+        {progress && busy ? (
+          <>
+            <progress max={1} value={fraction ?? undefined} aria-label="Analysis progress" />
+            <span>{describeProgress(progress)}</span>
+          </>
+        ) : null}
+      </div>
+
+      {notice ? (
+        <div className="notice" role="alert">
+          <strong>{notice.code}</strong> {notice.message}
+          <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss message">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+
+      <main>
+        {status.kind === 'loading' ? <p className="muted">Loading the sample articles…</p> : null}
+        {status.kind === 'error' ? (
+          <div className="notice" role="alert">
+            <strong>{status.error.code}</strong> {status.error.message}
+          </div>
+        ) : null}
+        {snapshot ? <Overview snapshot={snapshot} /> : null}
+      </main>
+    </div>
+  );
+}
+
+function Overview({ snapshot }: { readonly snapshot: AnalysisSnapshot }): React.JSX.Element {
+  const byId = new Map(snapshot.articles.map((a) => [a.id, a] as const));
+  return (
+    <>
+      <p className="summary">
+        {formatCount(snapshot.articles.length, 'article')} from {formatCount(snapshot.outlets.length, 'outlet')}
+        {snapshot.problems.length ? `, ${formatCount(snapshot.problems.length, 'file')} not loaded` : ''}.
+      </p>
+      <section aria-label="Outlets" className="cards">
+        {snapshot.outlets.map((outlet) => (
+          <OutletCard key={outlet.name} outlet={outlet} articles={outlet.articleIds.flatMap((id) => byId.get(id) ?? [])} />
+        ))}
+      </section>
+      {snapshot.problems.length ? (
+        <section aria-label="Files not loaded" className="problems">
+          <h2>Files not loaded</h2>
+          <ul>
+            {snapshot.problems.map((p) => (
+              <li key={`${p.file}:${p.code}`}>
+                <code>{p.file}</code> — {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <footer className="muted small">
+        Engine {snapshot.engineVersion} · analysed {new Date(snapshot.analysedAt).toLocaleString('en-GB')}
+      </footer>
+    </>
+  );
+}
+
+function OutletCard({
+  outlet,
+  articles,
+}: {
+  readonly outlet: OutletSummary;
+  readonly articles: readonly ArticleSummary[];
+}): React.JSX.Element {
+  return (
+    <article className="card" data-testid="outlet-card" aria-label={outlet.name}>
+      <h2 className="outlet">{outlet.name}</h2>
+      <p className="muted small">
+        {formatCount(articles.length, 'article')} · {formatCount(outlet.wordCount, 'word')}
+      </p>
+      <ul className="articles">
+        {articles.map((a) => (
+          <li key={a.id}>
+            <div className="title">{a.title.value ?? a.file}</div>
+            <div className="meta small">
+              <span title={`Date ${describeSource(a.date.source)}`}>{formatDate(a.date.value)}</span>
+              {' · '}
+              {formatCount(a.wordCount, 'word')}
+              {' · '}
+              <code>{a.file}</code>
+            </div>
+            {a.warnings.length ? (
+              <ul className="warnings small">
+                {a.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The one contract between the renderer and the main process.
+ *
+ * Everything the renderer may ask for is a method here. The preload object `satisfies`
+ * `FramescopeApi`, the main process registers one handler per entry of `INVOKE_METHODS` (a
+ * handler table typed from this file, so a missing handler fails `typecheck`), and the
+ * browser-mode server exposes the same methods as JSON over HTTP.
+ */
+import { z } from 'zod';
+import type { AnalysisSnapshot, Progress } from './model';
+import type { Result } from './result';
+
+/** Request payload schemas, one per invokable method. Main parses every payload with these. */
+export const REQUEST_SCHEMAS = {
+  getAnalysis: z.undefined(),
+  openFolder: z.undefined(),
+  openSeeds: z.undefined(),
+  openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),
+} as const;
+
+export type InvokeMethod = keyof typeof REQUEST_SCHEMAS;
+export const INVOKE_METHODS = Object.keys(REQUEST_SCHEMAS) as readonly InvokeMethod[];
+
+export type RequestOf<M extends InvokeMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M]>;
+
+export interface OpenFolderOutcome {
+  /** False when the user closed the dialog without choosing. */
+  readonly opened: boolean;
+  readonly snapshot: AnalysisSnapshot | null;
+}
+
+/** Reply value per method (inside the result envelope). */
+export interface ResponseMap {
+  getAnalysis: AnalysisSnapshot;
+  openFolder: OpenFolderOutcome;
+  openSeeds: AnalysisSnapshot;
+  openExternal: { readonly opened: boolean };
+}
+
+/** Events pushed from main to the renderer. */
+export interface EventMap {
+  progress: Progress;
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES = ['progress'] as const satisfies readonly EventName[];
+
+/** What `window.framescope` offers, and what the HTTP client implements in browser mode. */
+export interface FramescopeApi {
+  getAnalysis(): Promise<Result<ResponseMap['getAnalysis']>>;
+  openFolder(): Promise<Result<ResponseMap['openFolder']>>;
+  openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
+  openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;
+  onProgress(listener: (progress: Progress) => void): () => void;
+}
+
+/** Every verb the renderer sees: the invoke methods plus one subscription per event. */
+export const API_VERBS = [...INVOKE_METHODS, 'onProgress'] as const;
+
+/** Compile-time proof that the verb list and the interface agree. */
+type VerbsMatch = Exclude<keyof FramescopeApi, (typeof API_VERBS)[number]> extends never
+  ? true
+  : never;
+export const VERBS_MATCH: VerbsMatch = true;
+type MethodsInApi = InvokeMethod extends keyof FramescopeApi ? true : never;
+export const METHODS_IN_API: MethodsInApi = true;
+
+export const IPC_PREFIX = 'framescope:';
+export function invokeChannel(method: InvokeMethod): string {
+  return `${IPC_PREFIX}invoke:${method}`;
+}
+export function eventChannel(name: EventName): string {
+  return `${IPC_PREFIX}event:${name}`;
+}
+
+/** Handler table the main process (and the browser server) must provide: one per method. */
+export type Handlers = {
+  readonly [M in InvokeMethod]: (request: RequestOf<M>) => Promise<Result<ResponseMap[M]>>;
+};
+
+/** Header carrying the browser-mode session token. */
+export const TOKEN_HEADER = 'x-framescope-token';
