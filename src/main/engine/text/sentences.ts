@@ -37,7 +37,7 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Span[]
     let next = end;
     while (next < line.length && /\s/.test(line[next] ?? '')) next += 1;
     const after = line[next] ?? '';
-    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(after)) continue;
+    if (!/[\p{Lu}\p{N}"“‘'([]/u.test(after)) continue;
     if (ch === '.' && isAbbreviationBefore(line, i) && !/["“‘']/.test(after)) continue;
     pushTrimmed(text, lineStart + start, lineStart + end, out);
     start = next;
