@@ -35,7 +35,7 @@ async function start(): Promise<void> {
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
-    openExternal: (url) => shell.openExternal(url),
+    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — the service passes only URLs that parseExternalUrl accepted (absolute https, no credentials)
     log: (message) => console.error(message),
   });
   service.onProgress((progress) => win?.webContents.send(eventChannel('progress'), progress));

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeFolder } from '../../src/main/engine';
+import { createService, parseExternalUrl } from '../../src/main/service';
+import type { AnalysisSnapshot, Progress } from '../../src/shared/model';
+
+const seedsDir = path.resolve('seeds');
+
+describe('service', () => {
+  it('opens the seeds on first getAnalysis and streams progress ending in done', async () => {
+    const service = createService({ seedsDir, analyze: analyzeFolder });
+    const seen: Progress[] = [];
+    service.onProgress((p) => seen.push(p));
+    const result = await service.handlers.getAnalysis(undefined);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.folder.isSeeds).toBe(true);
+    expect(result.value.outlets.map((o) => o.name)).toEqual([
+      'All Israel News',
+      'BNN Breaking',
+      'The Hill',
+      'The Jewish Chronicle',
+      'Xinhua',
+    ]);
+    expect(seen.at(-1)).toMatchObject({ phase: 'done', total: 5 });
+    expect(seen.some((p) => p.phase === 'reading')).toBe(true);
+  });
+
+  it('reports a folder that cannot be read with a coded error', async () => {
+    const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve('/no/such/folder') });
+    const result = await service.handlers.openFolder(undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'E_FOLDER_UNREADABLE' } });
+    expect(!result.ok && result.error.message).toContain('/no/such/folder');
+  });
+
+  it('says clearly that choosing a folder needs the desktop window in browser mode', async () => {
+    const service = createService({ seedsDir, analyze: analyzeFolder });
+    const result = await service.handlers.openFolder(undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'E_UNSUPPORTED' } });
+  });
+
+  it('treats a cancelled dialog as nothing opened', async () => {
+    const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve(null) });
+    expect(await service.handlers.openFolder(undefined)).toEqual({ ok: true, value: { opened: false, snapshot: null } });
+  });
+
+  it('cancels a running analysis when another folder is opened', async () => {
+    let release: () => void = () => undefined;
+    const slow = (folder: string, options: { signal?: AbortSignal }): Promise<AnalysisSnapshot> =>
+      new Promise((resolve, reject) => {
+        release = () => {
+          if (options.signal?.aborted) reject(new Error('aborted'));
+          else resolve({ folder: { path: folder }, articles: [] } as unknown as AnalysisSnapshot);
+        };
+      });
+    const analyze = vi.fn(slow);
+    const service = createService({ seedsDir, analyze });
+    const first = service.open('/a');
+    const firstRelease = release;
+    const second = service.open('/b');
+    firstRelease();
+    release();
+    expect((await first).ok).toBe(false);
+    expect(await second).toMatchObject({ ok: true, value: { folder: { path: '/b' } } });
+  });
+
+  it('opens only https links, through the injected shell', async () => {
+    const openExternal = vi.fn(() => Promise.resolve());
+    const service = createService({ seedsDir, analyze: analyzeFolder, openExternal });
+    expect(await service.handlers.openExternal({ url: 'https://example.org/a' })).toEqual({ ok: true, value: { opened: true } });
+    for (const url of ['http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.org/', 'nonsense']) {
+      expect(await service.handlers.openExternal({ url })).toMatchObject({ ok: false, error: { code: 'E_URL_REFUSED' } });
+    }
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(parseExternalUrl('https://example.org')?.hostname).toBe('example.org');
+  });
+});
