@@ -3,7 +3,8 @@
  * HTTP) go through here, so every payload is parsed by the contract's schema before a handler
  * sees it, and every answer is a result envelope.
  */
-import { INVOKE_METHODS, REQUEST_SCHEMAS, type Handlers, type InvokeMethod } from '../shared/contract';
+import { INVOKE_METHODS, type Handlers, type InvokeMethod } from '../shared/contract';
+import { REQUEST_SCHEMAS } from '../shared/schemas';
 import { fail, toFailure, type Result } from '../shared/result';
 
 export function isInvokeMethod(value: string): value is InvokeMethod {

@@ -6,22 +6,24 @@
  * handler table typed from this file, so a missing handler fails `typecheck`), and the
  * browser-mode server exposes the same methods as JSON over HTTP.
  */
-import { z } from 'zod';
 import type { AnalysisSnapshot, Progress } from './model';
 import type { Result } from './result';
 
-/** Request payload schemas, one per invokable method. Main parses every payload with these. */
-export const REQUEST_SCHEMAS = {
-  getAnalysis: z.undefined(),
-  openFolder: z.undefined(),
-  openSeeds: z.undefined(),
-  openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),
-} as const;
+/**
+ * Every method the renderer may invoke. The payload schemas live in `schemas.ts` (zod), which
+ * only the main process loads: the sandboxed preload cannot require packages.
+ */
+export const INVOKE_METHODS = ['getAnalysis', 'openFolder', 'openSeeds', 'openExternal'] as const;
+export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 
-export type InvokeMethod = keyof typeof REQUEST_SCHEMAS;
-export const INVOKE_METHODS = Object.keys(REQUEST_SCHEMAS) as readonly InvokeMethod[];
-
-export type RequestOf<M extends InvokeMethod> = z.infer<(typeof REQUEST_SCHEMAS)[M]>;
+/** Request payload per method (`undefined` for methods that take none). */
+export interface RequestMap {
+  getAnalysis: undefined;
+  openFolder: undefined;
+  openSeeds: undefined;
+  openExternal: { readonly url: string };
+}
+export type RequestOf<M extends InvokeMethod> = RequestMap[M];
 
 export interface OpenFolderOutcome {
   /** False when the user closed the dialog without choosing. */
@@ -76,6 +78,11 @@ export function eventChannel(name: EventName): string {
 export type Handlers = {
   readonly [M in InvokeMethod]: (request: RequestOf<M>) => Promise<Result<ResponseMap[M]>>;
 };
+
+type MapsCoverMethods = [Exclude<InvokeMethod, keyof RequestMap | keyof ResponseMap>, Exclude<keyof RequestMap | keyof ResponseMap, InvokeMethod>] extends [never, never]
+  ? true
+  : never;
+export const MAPS_COVER_METHODS: MapsCoverMethods = true;
 
 /** Header carrying the browser-mode session token. */
 export const TOKEN_HEADER = 'x-framescope-token';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_VERBS, INVOKE_METHODS, REQUEST_SCHEMAS, eventChannel, invokeChannel } from '../../src/shared/contract';
+import { API_VERBS, INVOKE_METHODS, eventChannel, invokeChannel } from '../../src/shared/contract';
+import { REQUEST_SCHEMAS } from '../../src/shared/schemas';
 
 describe('contract', () => {
   it('lists every invoke method once and the event subscriptions', () => {

@@ -105,7 +105,7 @@ describe('browser-mode server', () => {
     while (reader && !text.includes('"phase":"done"')) {
       const chunk = await reader.read();
       if (chunk.done) break;
-      text += decoder.decode(chunk.value);
+      text += decoder.decode(chunk.value as Uint8Array);
     }
     controller.abort();
     expect(text).toContain('event: progress');

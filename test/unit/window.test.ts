@@ -57,7 +57,7 @@ describe('window factory', () => {
 
   it('blocks navigation, redirects and webviews, and denies new windows', () => {
     const fake = fakeContents();
-    hardenWebContents(fake.contents as never);
+    hardenWebContents(fake.contents as unknown as Parameters<typeof hardenWebContents>[0]);
     for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
       fake.listeners.get(name)?.({ preventDefault });
@@ -69,14 +69,15 @@ describe('window factory', () => {
   it('denies every permission request and check', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    denyAllPermissions({
-      setPermissionRequestHandler: (h: never) => {
+    const session = {
+      setPermissionRequestHandler: (h: typeof request) => {
         request = h;
       },
-      setPermissionCheckHandler: (h: never) => {
+      setPermissionCheckHandler: (h: typeof check) => {
         check = h;
       },
-    } as never);
+    };
+    denyAllPermissions(session as unknown as Parameters<typeof denyAllPermissions>[0]);
     const cb = vi.fn();
     request?.({}, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);

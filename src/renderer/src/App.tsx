@@ -47,7 +47,7 @@ export function App(): React.JSX.Element {
   const busy = progress !== null && progress.phase !== 'done' && progress.phase !== 'failed';
 
   return (
-    <div className="app" data-ready={snapshot ? 'true' : 'false'}>
+    <div className="app" data-ready={snapshot ? 'true' : 'false'} data-api-verbs={Object.keys(getApi()).sort().join(',')}>
       <header className="topbar">
         <h1 className="brand">Framescope</h1>
         <div className="folder" title={snapshot?.folder.path}>

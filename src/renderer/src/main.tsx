@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { getApi } from './api/client';
+import { installNavigationGuards } from './guards';
 import './styles.css';
+
+installNavigationGuards(window, getApi);
 
 const root = document.getElementById('root');
 if (root) {

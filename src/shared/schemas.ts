@@ -1,0 +1,15 @@
+/**
+ * Runtime schemas for every contract payload. The main process (and the browser-mode server)
+ * parse each request with these before any handler runs. Typed against the contract, so a
+ * method without a schema, or a schema that disagrees with the declared request type, fails
+ * `typecheck`.
+ */
+import { z } from 'zod';
+import type { InvokeMethod, RequestMap } from './contract';
+
+export const REQUEST_SCHEMAS = {
+  getAnalysis: z.undefined(),
+  openFolder: z.undefined(),
+  openSeeds: z.undefined(),
+  openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),
+} as const satisfies { readonly [M in InvokeMethod]: z.ZodType<RequestMap[M]> };

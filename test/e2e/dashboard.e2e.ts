@@ -1,0 +1,54 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, launchBrowser, openDashboard, startApp, type RunningApp } from './app';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+  await app.stop();
+});
+
+describe('dashboard on the seeds', () => {
+  it('shows one card per outlet with the right names, and no console errors or CSP violations', async () => {
+    const { page, problems, context } = await openDashboard(browser, app.url);
+    const cards = page.getByTestId('outlet-card');
+    expect(await cards.count()).toBe(5);
+    const names = await page.locator('[data-testid="outlet-card"] h2').allTextContents();
+    expect(names).toEqual(['All Israel News', 'BNN Breaking', 'The Hill', 'The Jewish Chronicle', 'Xinhua']);
+    await expect.poll(() => page.locator('.summary').textContent()).toContain('5 articles from 5 outlets');
+    // The token is taken out of the address bar once read.
+    expect(page.url()).not.toContain('token=');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'overview-1280x800-light.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('renders in dark mode at 1920×1080', async () => {
+    const { page, problems, context } = await openDashboard(browser, app.url, { width: 1920, height: 1080, colorScheme: 'dark' });
+    expect(await page.getByTestId('outlet-card').count()).toBe(5);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'overview-1920x1080-dark.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('explains that choosing a folder needs the desktop window, and keeps working', async () => {
+    const { page, context } = await openDashboard(browser, app.url);
+    await page.getByRole('button', { name: 'Open folder…' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('E_UNSUPPORTED');
+    expect(await page.getByTestId('outlet-card').count()).toBe(5);
+    await page.getByRole('button', { name: 'Sample articles' }).press('Enter');
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+});
