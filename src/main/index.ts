@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { BrowserWindow, Menu, app, dialog, protocol, session, shell } from 'electron';
 import { eventChannel } from '../shared/contract';
 import { analyzeFolder } from './engine';
-import { registerIpcHandlers } from './ipc';
+import { isTrustedFrameUrl, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { appPaths, bundleDir, folderFromArgs } from './paths';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppUrl } from './protocol';
@@ -66,8 +66,17 @@ async function start(): Promise<void> {
     }
   });
 
+  // `npm run dev` serves the renderer from electron-vite's dev server; a packaged or built app
+  // always loads app://framescope/.
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const devOrigin = devUrl ? new URL(devUrl).origin : null;
+
   win = createMainWindow(BrowserWindow, { preloadPath: paths.preloadPath });
-  registerIpcHandlers(win.webContents.ipc, service.handlers);
+  registerIpcHandlers(
+    win.webContents.ipc,
+    service.handlers,
+    (event) => event.senderFrame !== null && (isTrustedFrameUrl(event.senderFrame.url) || (devOrigin !== null && new URL(event.senderFrame.url).origin === devOrigin)),
+  );
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -81,5 +90,5 @@ async function start(): Promise<void> {
 
   const folder = folderFromArgs(process.argv.slice(app.isPackaged ? 1 : 2));
   if (folder) await service.open(folder);
-  await win.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+  await win.loadURL(devUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`);
 }
