@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   E_FOLDER_UNREADABLE: 'The folder could not be read.',
   E_MANIFEST_INVALID: 'The folder’s manifest is not valid.',
   E_URL_REFUSED: 'Only https links can be opened.',
+  E_EXPORT_EXISTS: 'A file with that name already exists.',
+  E_EXPORT_FOLDER: 'The export folder cannot be written to.',
+  E_EXPORT_NAME: 'The file name is not safe.',
+  E_EXPORT_FAILED: 'The export failed; nothing was written.',
   E_INTERNAL: 'Something went wrong inside Framescope.',
 } as const;
 
