@@ -30,8 +30,16 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return '';
+  }
+}
+
 function list(value: string | null): string[] {
-  return value ? value.split(',').map(decodeURIComponent).filter(Boolean) : [];
+  return value ? value.split(',').map(decode).filter(Boolean) : [];
 }
 
 export function parseViewState(hash: string): ViewState {
