@@ -1,0 +1,119 @@
+/**
+ * A small pool of worker threads that maps a task over many items in batches, streaming each
+ * result back as it arrives, with cancellation. Workers pull the next batch when they finish
+ * one, so a slow article never holds up the others.
+ *
+ * The worker module must answer messages `{ id, items }` with `{ id, results }` (same order) or
+ * `{ id, error }`; see `defineWorker`.
+ */
+import os from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { CodedError } from '../../shared/result';
+
+export interface PoolOptions<I, O> {
+  /** Absolute path or file URL of the worker module. */
+  readonly workerFile: string | URL;
+  readonly items: readonly I[];
+  readonly size?: number;
+  readonly batchSize?: number;
+  /** Data handed to every worker once (e.g. lexicons). */
+  readonly workerData?: unknown;
+  readonly execArgv?: readonly string[];
+  /** Extra environment for the workers (they get a copy of the parent's otherwise). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  readonly onResult?: (index: number, result: O) => void;
+}
+
+interface BatchMessage<O> {
+  readonly id: number;
+  readonly results?: readonly O[];
+  readonly error?: string;
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) || 1));
+}
+
+export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[]> {
+  const { items, signal } = options;
+  const size = Math.max(1, Math.min(options.size ?? defaultPoolSize(), Math.ceil(items.length / (options.batchSize ?? 1)) || 1));
+  const batchSize = Math.max(1, options.batchSize ?? 16);
+  const results = new Array<O>(items.length);
+  if (items.length === 0) return results;
+  if (signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+
+  let next = 0;
+  let pending = 0;
+  const workers: Worker[] = [];
+
+  return new Promise<O[]>((resolve, reject) => {
+    let settled = false;
+    const finish = (err?: Error): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolve(results);
+    };
+    const onAbort = (): void => finish(new CodedError('E_CANCELLED', 'Analysis was cancelled.'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const feed = (worker: Worker): void => {
+      if (next >= items.length) {
+        if (pending === 0) finish();
+        return;
+      }
+      const id = next;
+      const batch = items.slice(next, next + batchSize);
+      next += batch.length;
+      pending += 1;
+      worker.postMessage({ id, items: batch });
+    };
+
+    for (let i = 0; i < size; i += 1) {
+      const worker = new Worker(options.workerFile, {
+        workerData: options.workerData,
+        ...(options.execArgv ? { execArgv: [...options.execArgv] } : {}),
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+      });
+      workers.push(worker);
+      worker.on('message', (msg: BatchMessage<O>) => {
+        pending -= 1;
+        if (msg.error !== undefined || !msg.results) {
+          finish(new CodedError('E_INTERNAL', `A worker failed: ${msg.error ?? 'no results'}`));
+          return;
+        }
+        msg.results.forEach((r, k) => {
+          results[msg.id + k] = r;
+          options.onResult?.(msg.id + k, r);
+        });
+        feed(worker);
+      });
+      worker.on('error', (err) => finish(new CodedError('E_INTERNAL', `A worker crashed: ${err.message}`)));
+      worker.on('exit', (code) => {
+        if (!settled && code !== 0) finish(new CodedError('E_INTERNAL', `A worker stopped unexpectedly (exit ${code}).`));
+      });
+      feed(worker);
+    }
+  });
+}
+
+/** Call from a worker module: answers batches with `task` applied to each item. */
+export function defineWorker<I, O, D = unknown>(task: (item: I, data: D) => O | Promise<O>): void {
+  if (!parentPort) throw new Error('defineWorker must run inside a worker thread');
+  const port = parentPort;
+  const data = workerData as D;
+  port.on('message', (msg: { id: number; items: readonly I[] }) => {
+    void (async () => {
+      try {
+        const results: O[] = [];
+        for (const item of msg.items) results.push(await task(item, data));
+        port.postMessage({ id: msg.id, results });
+      } catch (err) {
+        port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
+      }
+    })();
+  });
+}
