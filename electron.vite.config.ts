@@ -10,6 +10,8 @@ export default defineConfig({
           // The Electron entry, and the browser-mode server that runs in plain Node.
           index: resolve(__dirname, 'src/main/index.ts'),
           browser: resolve(__dirname, 'src/main/browser/main.ts'),
+          // The command line (`framescope`, bin/framescope.mjs).
+          cli: resolve(__dirname, 'src/main/cli/bin.ts'),
         },
       },
     },

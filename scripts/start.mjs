@@ -2,34 +2,17 @@
 // Electron window. Where the Electron binary is missing and cannot be downloaded, says so in
 // one sentence and serves the same dashboard in browser mode instead, printing its URL.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './ensure-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// A folder argument is relative to where the user ran the command, not to the project.
+const args = process.argv.slice(2).map((a) => (a.startsWith('-') ? a : path.resolve(process.cwd(), a)));
 process.chdir(root);
-const args = process.argv.slice(2);
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild() {
-  const outputs = ['out/main/index.js', 'out/main/browser.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-  if (!outputs.every((f) => existsSync(f))) return true;
-  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
-  return newestMtime('src') > built || statSync('electron.vite.config.ts').mtimeMs > built;
-}
-
-if (needsBuild()) {
-  console.error('Framescope: building…');
-  const build = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!ensureBuilt(root)) process.exit(1);
 
 function electronBinary() {
   const dir = path.join(root, 'node_modules', 'electron');
