@@ -101,6 +101,7 @@ export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[
 }
 
 /** Call from a worker module: answers batches with `task` applied to each item. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the parameters name the worker protocol for callers
 export function defineWorker<I, O, D = unknown>(task: (item: I, data: D) => O | Promise<O>): void {
   if (!parentPort) throw new Error('defineWorker must run inside a worker thread');
   const port = parentPort;
