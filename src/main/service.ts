@@ -4,13 +4,16 @@
  * small functions so this module is tested without Electron.
  */
 import type { Handlers } from '../shared/contract';
-import type { AnalysisSnapshot, Progress } from '../shared/model';
+import type { ArticleView } from '../shared/evidence';
+import type { AnalysisSnapshot, ArticleSummary, Progress } from '../shared/model';
 import { CodedError, fail, ok, toFailure, type Result } from '../shared/result';
 import type { AnalyzeOptions } from './engine';
 
 export interface ServiceDeps {
   readonly seedsDir: string;
   readonly analyze: (folder: string, options: AnalyzeOptions) => Promise<AnalysisSnapshot>;
+  /** Reads one analysed article again, with its highlights, for the reader. */
+  readonly loadArticle: (folder: string, summary: ArticleSummary) => Promise<ArticleView>;
   /** Opens a native folder picker; null when the user cancels. Absent where there is none. */
   readonly chooseFolder?: () => Promise<string | null>;
   /** Opens an already validated https URL in the user's browser. Absent where there is none. */
@@ -78,6 +81,16 @@ export function createService(deps: ServiceDeps): Service {
     async getAnalysis() {
       if (current) return ok(current);
       return open(deps.seedsDir, true);
+    },
+    async getArticle({ id }) {
+      if (!current) return fail('E_NOT_READY');
+      const summary = current.articles.find((a) => a.id === id);
+      if (!summary) return fail('E_NOT_FOUND');
+      try {
+        return ok(await deps.loadArticle(current.folder.path, summary));
+      } catch (err) {
+        return toFailure(err);
+      }
     },
     async openSeeds() {
       return open(deps.seedsDir, true);

@@ -6,6 +6,7 @@
  * handler table typed from this file, so a missing handler fails `typecheck`), and the
  * browser-mode server exposes the same methods as JSON over HTTP.
  */
+import type { ArticleView } from './evidence';
 import type { AnalysisSnapshot, Progress } from './model';
 import type { Result } from './result';
 
@@ -13,12 +14,13 @@ import type { Result } from './result';
  * Every method the renderer may invoke. The payload schemas live in `schemas.ts` (zod), which
  * only the main process loads: the sandboxed preload cannot require packages.
  */
-export const INVOKE_METHODS = ['getAnalysis', 'openFolder', 'openSeeds', 'openExternal'] as const;
+export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'openFolder', 'openSeeds', 'openExternal'] as const;
 export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 
 /** Request payload per method (`undefined` for methods that take none). */
 export interface RequestMap {
   getAnalysis: undefined;
+  getArticle: { readonly id: string };
   openFolder: undefined;
   openSeeds: undefined;
   openExternal: { readonly url: string };
@@ -34,6 +36,7 @@ export interface OpenFolderOutcome {
 /** Reply value per method (inside the result envelope). */
 export interface ResponseMap {
   getAnalysis: AnalysisSnapshot;
+  getArticle: ArticleView;
   openFolder: OpenFolderOutcome;
   openSeeds: AnalysisSnapshot;
   openExternal: { readonly opened: boolean };
@@ -49,6 +52,7 @@ export const EVENT_NAMES = ['progress'] as const satisfies readonly EventName[];
 /** What `window.framescope` offers, and what the HTTP client implements in browser mode. */
 export interface FramescopeApi {
   getAnalysis(): Promise<Result<ResponseMap['getAnalysis']>>;
+  getArticle(request: RequestOf<'getArticle'>): Promise<Result<ResponseMap['getArticle']>>;
   openFolder(): Promise<Result<ResponseMap['openFolder']>>;
   openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
   openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;

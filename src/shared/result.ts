@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   E_UNAUTHORIZED: 'The request did not carry this session’s token.',
   E_UNKNOWN_METHOD: 'No such method in the contract.',
   E_NOT_READY: 'No analysis has been loaded yet.',
+  E_NOT_FOUND: 'No such article in the open folder.',
+  E_STALE: 'The file changed since it was analysed.',
   E_CANCELLED: 'The user cancelled.',
   E_UNSUPPORTED: 'Not available in this mode.',
   E_FOLDER_UNREADABLE: 'The folder could not be read.',

@@ -9,6 +9,7 @@ import type { InvokeMethod, RequestMap } from './contract';
 
 export const REQUEST_SCHEMAS = {
   getAnalysis: z.undefined(),
+  getArticle: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'an article id is a sha256 hex digest') }).strict(),
   openFolder: z.undefined(),
   openSeeds: z.undefined(),
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),

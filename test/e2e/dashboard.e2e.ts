@@ -51,4 +51,24 @@ describe('dashboard on the seeds', () => {
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     await context.close();
   });
+
+  it('opens an article in the reader from its card, keeps the view in the URL, and restores it on reload', async () => {
+    const { page, problems, context } = await openDashboard(browser, app.url);
+    await page.getByRole('button', { name: /Blinken discusses Israel-Hamas conflict/ }).click();
+    await page.waitForSelector('.reader-text p');
+    expect(await page.getByRole('tab', { name: 'Reader' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('.reader-text').textContent()).toContain('JERUSALEM | Xinhua |');
+    expect(page.url()).toMatch(/#view=reader&article=[0-9a-f]{64}/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'reader-1280x800-light.png'), fullPage: true });
+    await page.reload();
+    await page.waitForSelector('.reader-text p');
+    expect(await page.locator('.reader-text').textContent()).toContain('JERUSALEM | Xinhua |');
+    // Keyboard: arrow keys move between tabs.
+    await page.getByRole('tab', { name: 'Reader' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
+

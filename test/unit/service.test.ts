@@ -3,12 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyzeFolder } from '../../src/main/engine';
 import { createService, parseExternalUrl } from '../../src/main/service';
 import type { AnalysisSnapshot, Progress } from '../../src/shared/model';
+import { loadArticleView } from '../../src/main/engine/ingest/loadArticle';
 
 const seedsDir = path.resolve('seeds');
 
 describe('service', () => {
   it('opens the seeds on first getAnalysis and streams progress ending in done', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder });
+    const service = createService({ seedsDir, analyze: analyzeFolder, loadArticle: loadArticleView });
     const seen: Progress[] = [];
     service.onProgress((p) => seen.push(p));
     const result = await service.handlers.getAnalysis(undefined);
@@ -26,21 +27,43 @@ describe('service', () => {
     expect(seen.some((p) => p.phase === 'reading')).toBe(true);
   });
 
+  it('reads an analysed article again for the reader, and refuses unknown or changed ones', async () => {
+    const { cp, writeFile } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const { mkdtemp } = await import('node:fs/promises');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'fs-svc-'));
+    await cp(seedsDir, dir, { recursive: true });
+    const service = createService({ seedsDir, analyze: analyzeFolder, loadArticle: loadArticleView });
+    expect(await service.handlers.getArticle({ id: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'E_NOT_READY' } });
+    const opened = await service.open(dir);
+    if (!opened.ok) throw new Error('open failed');
+    const first = opened.value.articles[0];
+    if (!first) throw new Error('no article');
+    const view = await service.handlers.getArticle({ id: first.id });
+    expect(view).toMatchObject({ ok: true, value: { id: first.id, file: first.file, outlet: first.outlet.value } });
+    expect(view.ok && view.value.text.length).toBe(first.characters);
+    expect(await service.handlers.getArticle({ id: 'b'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'E_NOT_FOUND' } });
+    await writeFile(path.join(dir, first.file), 'changed');
+    expect(await service.handlers.getArticle({ id: first.id })).toMatchObject({ ok: false, error: { code: 'E_STALE' } });
+  });
+
   it('reports a folder that cannot be read with a coded error', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve('/no/such/folder') });
+    const service = createService({ seedsDir, analyze: analyzeFolder,
+    loadArticle: loadArticleView, chooseFolder: () => Promise.resolve('/no/such/folder') });
     const result = await service.handlers.openFolder(undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'E_FOLDER_UNREADABLE' } });
     expect(!result.ok && result.error.message).toContain('/no/such/folder');
   });
 
   it('says clearly that choosing a folder needs the desktop window in browser mode', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder });
+    const service = createService({ seedsDir, analyze: analyzeFolder, loadArticle: loadArticleView });
     const result = await service.handlers.openFolder(undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'E_UNSUPPORTED' } });
   });
 
   it('treats a cancelled dialog as nothing opened', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve(null) });
+    const service = createService({ seedsDir, analyze: analyzeFolder,
+    loadArticle: loadArticleView, chooseFolder: () => Promise.resolve(null) });
     expect(await service.handlers.openFolder(undefined)).toEqual({ ok: true, value: { opened: false, snapshot: null } });
   });
 
@@ -54,7 +77,7 @@ describe('service', () => {
         };
       });
     const analyze = vi.fn(slow);
-    const service = createService({ seedsDir, analyze });
+    const service = createService({ seedsDir, analyze, loadArticle: loadArticleView });
     const first = service.open('/a');
     const firstRelease = release;
     const second = service.open('/b');
@@ -66,7 +89,8 @@ describe('service', () => {
 
   it('opens only https links, through the injected shell', async () => {
     const openExternal = vi.fn(() => Promise.resolve());
-    const service = createService({ seedsDir, analyze: analyzeFolder, openExternal });
+    const service = createService({ seedsDir, analyze: analyzeFolder,
+    loadArticle: loadArticleView, openExternal });
     expect(await service.handlers.openExternal({ url: 'https://example.org/a' })).toEqual({ ok: true, value: { opened: true } });
     for (const url of ['http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.org/', 'nonsense']) {
       expect(await service.handlers.openExternal({ url })).toMatchObject({ ok: false, error: { code: 'E_URL_REFUSED' } });

@@ -1,18 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ArticleView } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
 import type { AppError } from '../../shared/result';
 import { getApi } from './api/client';
+import { Reader } from './components/Reader';
+import { Tabs, type TabItem } from './components/Tabs';
 import { describeProgress, describeSource, formatCount, formatDate, progressFraction } from './format';
+import { useViewState } from './useViewState';
+import type { View } from './viewState';
 
 type Status =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly snapshot: AnalysisSnapshot }
   | { readonly kind: 'error'; readonly error: AppError };
 
+const TABS: readonly TabItem<View>[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'reader', label: 'Reader' },
+];
+
 export function App(): React.JSX.Element {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notice, setNotice] = useState<AppError | null>(null);
+  const [viewState, setViewState] = useViewState();
 
   const refresh = useCallback(async () => {
     const result = await getApi().getAnalysis();
@@ -41,10 +52,12 @@ export function App(): React.JSX.Element {
     if (!result.ok) setNotice(result.error);
     else setStatus({ kind: 'ready', snapshot: result.value });
   };
+  const openArticle = (id: string, at: number | null = null): void => setViewState({ view: 'reader', article: id, at });
 
   const snapshot = status.kind === 'ready' ? status.snapshot : null;
   const fraction = progress ? progressFraction(progress) : null;
   const busy = progress !== null && progress.phase !== 'done' && progress.phase !== 'failed';
+  const view = TABS.some((t) => t.id === viewState.view) ? viewState.view : 'overview';
 
   return (
     <div className="app" data-ready={snapshot ? 'true' : 'false'} data-api-verbs={Object.keys(getApi()).sort().join(',')}>
@@ -81,20 +94,36 @@ export function App(): React.JSX.Element {
         </div>
       ) : null}
 
-      <main>
+      {snapshot ? <Tabs items={TABS} selected={view} onSelect={(id) => setViewState({ view: id })} label="Views" /> : null}
+
+      <main id={`panel-${view}`} role={snapshot ? 'tabpanel' : undefined} aria-labelledby={snapshot ? `tab-${view}` : undefined}>
         {status.kind === 'loading' ? <p className="muted">Loading the sample articles…</p> : null}
         {status.kind === 'error' ? (
           <div className="notice" role="alert">
             <strong>{status.error.code}</strong> {status.error.message}
           </div>
         ) : null}
-        {snapshot ? <Overview snapshot={snapshot} /> : null}
+        {snapshot && view === 'overview' ? <Overview snapshot={snapshot} onOpenArticle={openArticle} /> : null}
+        {snapshot && view === 'reader' ? (
+          <ReaderView
+            snapshot={snapshot}
+            articleId={viewState.article}
+            at={viewState.at}
+            onSelect={(id) => openArticle(id)}
+          />
+        ) : null}
       </main>
     </div>
   );
 }
 
-function Overview({ snapshot }: { readonly snapshot: AnalysisSnapshot }): React.JSX.Element {
+function Overview({
+  snapshot,
+  onOpenArticle,
+}: {
+  readonly snapshot: AnalysisSnapshot;
+  readonly onOpenArticle: (id: string) => void;
+}): React.JSX.Element {
   const byId = new Map(snapshot.articles.map((a) => [a.id, a] as const));
   return (
     <>
@@ -104,7 +133,12 @@ function Overview({ snapshot }: { readonly snapshot: AnalysisSnapshot }): React.
       </p>
       <section aria-label="Outlets" className="cards">
         {snapshot.outlets.map((outlet) => (
-          <OutletCard key={outlet.name} outlet={outlet} articles={outlet.articleIds.flatMap((id) => byId.get(id) ?? [])} />
+          <OutletCard
+            key={outlet.name}
+            outlet={outlet}
+            articles={outlet.articleIds.flatMap((id) => byId.get(id) ?? [])}
+            onOpenArticle={onOpenArticle}
+          />
         ))}
       </section>
       {snapshot.problems.length ? (
@@ -129,9 +163,11 @@ function Overview({ snapshot }: { readonly snapshot: AnalysisSnapshot }): React.
 function OutletCard({
   outlet,
   articles,
+  onOpenArticle,
 }: {
   readonly outlet: OutletSummary;
   readonly articles: readonly ArticleSummary[];
+  readonly onOpenArticle: (id: string) => void;
 }): React.JSX.Element {
   return (
     <article className="card" data-testid="outlet-card" aria-label={outlet.name}>
@@ -142,7 +178,9 @@ function OutletCard({
       <ul className="articles">
         {articles.map((a) => (
           <li key={a.id}>
-            <div className="title">{a.title.value ?? a.file}</div>
+            <button type="button" className="title link-like" onClick={() => onOpenArticle(a.id)} title="Read this article">
+              {a.title.value ?? a.file}
+            </button>
             <div className="meta small">
               <span title={`Date ${describeSource(a.date.source)}`}>{formatDate(a.date.value)}</span>
               {' · '}
@@ -161,5 +199,67 @@ function OutletCard({
         ))}
       </ul>
     </article>
+  );
+}
+
+function ReaderView({
+  snapshot,
+  articleId,
+  at,
+  onSelect,
+}: {
+  readonly snapshot: AnalysisSnapshot;
+  readonly articleId: string | null;
+  readonly at: number | null;
+  readonly onSelect: (id: string) => void;
+}): React.JSX.Element {
+  const id = articleId && snapshot.articles.some((a) => a.id === articleId) ? articleId : (snapshot.articles[0]?.id ?? null);
+  const [article, setArticle] = useState<ArticleView | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    if (!id) return;
+    void getApi()
+      .getArticle({ id })
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setArticle(r.value);
+        else setError(r.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  return (
+    <div className="reader-layout">
+      <nav aria-label="Articles" className="article-list">
+        <label htmlFor="article-select" className="small muted">
+          Article
+        </label>
+        <select id="article-select" value={id ?? ''} onChange={(e) => onSelect(e.target.value)}>
+          {snapshot.outlets.map((o) => (
+            <optgroup key={o.name} label={o.name}>
+              {o.articleIds.map((aid) => {
+                const a = snapshot.articles.find((x) => x.id === aid);
+                return a ? (
+                  <option key={aid} value={aid}>
+                    {formatDate(a.date.value)} — {a.title.value ?? a.file}
+                  </option>
+                ) : null;
+              })}
+            </optgroup>
+          ))}
+        </select>
+      </nav>
+      {error ? (
+        <div className="notice" role="alert">
+          <strong>{error.code}</strong> {error.message}
+        </div>
+      ) : null}
+      {article && article.id === id ? <Reader article={article} at={at} /> : !error ? <p className="muted">Loading the article…</p> : null}
+    </div>
   );
 }

@@ -45,6 +45,7 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
   let source: EventSource | null = null;
   return {
     getAnalysis: () => call('getAnalysis'),
+    getArticle: (request) => call('getArticle', request),
     openFolder: () => call('openFolder'),
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),

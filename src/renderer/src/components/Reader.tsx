@@ -43,15 +43,17 @@ export function Reader({ article, at }: ReaderProps): React.JSX.Element {
         <p className="muted small">
           {article.outlet ?? 'Unknown outlet'} · {formatDate(article.date)} · <code>{article.file}</code>
         </p>
+        {counts.size ? (
         <fieldset className="layers">
           <legend>Highlight</legend>
-          {HIGHLIGHT_LAYERS.map((layer) => (
+          {HIGHLIGHT_LAYERS.filter((layer) => counts.has(layer.id)).map((layer) => (
             <label key={layer.id} className={`layer-toggle layer-${layer.id}`}>
               <input type="checkbox" checked={active.has(layer.id)} onChange={() => toggle(layer.id)} />
               {layer.label} <span className="muted">({counts.get(layer.id) ?? 0})</span>
             </label>
           ))}
         </fieldset>
+        ) : null}
       </header>
       <div className="reader-text">
         {paras.map((p) => {
