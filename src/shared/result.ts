@@ -23,6 +23,9 @@ export const ERROR_CODES = {
   E_EXPORT_FOLDER: 'The export folder cannot be written to.',
   E_EXPORT_NAME: 'The file name is not safe.',
   E_EXPORT_FAILED: 'The export failed; nothing was written.',
+  E_PIPELINE_INVALID: 'The analysis pipeline is not put together correctly.',
+  E_LEXICON_INVALID: 'A lexicon pack is not valid.',
+  E_REFERENCE_INVALID: 'The reference series is not valid.',
   E_INTERNAL: 'Something went wrong inside Framescope.',
 } as const;
 
