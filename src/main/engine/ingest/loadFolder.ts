@@ -12,6 +12,7 @@ import type {
   SourcedField,
 } from '../../../shared/model';
 import { CodedError } from '../../../shared/result';
+import type { Span } from '../document';
 import { MANIFEST_FILE, parseManifest, type ManifestEntry } from './manifest';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm'] as const;
@@ -21,6 +22,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export interface LoadedArticle {
   readonly summary: ArticleSummary;
   readonly text: string;
+  /** Page clutter inside `text`: kept for display, never scored. */
+  readonly excluded: readonly Span[];
 }
 
 export interface LoadedFolder {
@@ -182,6 +185,7 @@ async function loadOne(
   return {
     article: {
       text,
+      excluded: [],
       summary: {
         id,
         file,
