@@ -1,0 +1,128 @@
+/**
+ * Direct quotations in an article: spans between quotation marks, straight or curly, double or
+ * single, including quotes that run over several paragraphs (by convention each continued
+ * paragraph opens with a quotation mark and only the last one closes).
+ *
+ * Labels inside a quote are the quoted speaker's words, not the outlet's; voices are found from
+ * these spans. Single quotes are read as quotation marks only where an apostrophe cannot be
+ * meant: an opening ‘ or ' must start a word after a space, line start or bracket, and the
+ * closing ’ or ' must not be followed by a letter ("Israel's" stays a word).
+ */
+import type { Doc, Span } from '../document';
+import { slot, type Component } from '../pipeline';
+
+export interface QuoteSpan extends Span {
+  /** The quoted words, without the quotation marks: [contentStart, contentEnd). */
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  /** Quotes continued over several paragraphs share one group number (index of the first part). */
+  readonly group: number;
+  /** Index of the sentence where the quote opens (in Doc.sentences). */
+  readonly sentence: number;
+}
+
+const OPEN_DOUBLE = new Set(['“', '"', '«', '„']);
+const CLOSE_DOUBLE = new Set(['”', '"', '»', '“']);
+const OPEN_SINGLE = new Set(['‘', "'"]);
+const CLOSE_SINGLE = new Set(['’', "'"]);
+
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isOpeningContext = (ch: string | undefined): boolean => ch === undefined || /[\s([{—–-]/u.test(ch);
+
+function closeAt(text: string, from: number, lineEnd: number, single: boolean, opener: string): number {
+  for (let i = from; i < lineEnd; i += 1) {
+    const ch = text[i] ?? '';
+    if (single) {
+      if (CLOSE_SINGLE.has(ch) && !isLetter(text[i + 1]) && i > from) return i;
+    } else if (CLOSE_DOUBLE.has(ch) && !(ch === '“' && opener !== '„')) {
+      // A straight quote closes a straight quote; a curly opener is closed by ” (or “ after „).
+      if (opener === '"' ? ch === '"' : ch !== '"') return i;
+    }
+  }
+  return -1;
+}
+
+function sentenceAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (s === undefined) break;
+    if (s.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Finds the direct quotes of a document, in text order. */
+export function findQuotes(doc: Doc): QuoteSpan[] {
+  const { text } = doc;
+  const out: QuoteSpan[] = [];
+  let lineStart = 0;
+  let openGroup = -1; // a quote left open at the end of the previous paragraph
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let i = lineStart;
+    while (i < lineEnd && /\s/.test(text[i] ?? '')) i += 1;
+    const firstInLine = i;
+    let continuing = openGroup;
+    openGroup = -1;
+    for (; i < lineEnd; i += 1) {
+      const ch = text[i] ?? '';
+      const double = OPEN_DOUBLE.has(ch);
+      const single = !double && OPEN_SINGLE.has(ch) && isOpeningContext(text[i - 1]) && isLetter(text[i + 1]);
+      if (!double && !single) continue;
+      if (double && !isOpeningContext(text[i - 1]) && i !== firstInLine && !/[,:.]/.test(text[i - 1] ?? '')) continue;
+      const close = closeAt(text, i + 1, lineEnd, single, ch);
+      const group = continuing >= 0 && i === firstInLine ? continuing : out.length;
+      continuing = -1;
+      const end = close === -1 ? lineEnd : close + 1;
+      let contentEnd = close === -1 ? lineEnd : close;
+      while (contentEnd > i + 1 && /\s/.test(text[contentEnd - 1] ?? '')) contentEnd -= 1;
+      if (contentEnd > i + 1) {
+        out.push({ start: i, end, contentStart: i + 1, contentEnd, group, sentence: sentenceAt(doc, i) });
+      }
+      if (close === -1) {
+        // Open at the end of the paragraph: it continues only if the next paragraph opens with a quote mark.
+        openGroup = group;
+        break;
+      }
+      i = close;
+    }
+    if (lineEnd === text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+/** True when [start, end) lies inside the quoted words of one of the (sorted) quotes. */
+export function insideQuote(quotes: readonly QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid];
+    if (q === undefined) break;
+    if (q.contentEnd < end) lo = mid + 1;
+    else if (q.contentStart > start) hi = mid - 1;
+    else return q;
+  }
+  return undefined;
+}
+
+export const QUOTES = slot<readonly QuoteSpan[]>('quotes');
+
+/** Pipeline component: finds direct quotes once for every measure that needs them. */
+export const quotesComponent: Component = {
+  name: 'quotes',
+  requires: [],
+  assigns: [QUOTES],
+  run(ctx) {
+    ctx.set(QUOTES, findQuotes(ctx.doc));
+  },
+};
