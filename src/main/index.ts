@@ -12,7 +12,6 @@ import { appPaths, bundleDir, folderFromArgs } from './paths';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppUrl } from './protocol';
 import { createService } from './service';
 import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
-import { loadArticleView } from './engine/ingest/loadArticle';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -31,7 +30,6 @@ async function start(): Promise<void> {
   const service = createService({
     seedsDir: paths.seedsDir,
     analyze: analyzeFolder,
-    loadArticle: loadArticleView,
     chooseFolder: async () => {
       const options = { title: 'Open article folder', properties: ['openDirectory' as const] };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

@@ -2,6 +2,7 @@
  * The data model shared by the engine, the main process and the renderer. Plain data only: it
  * crosses IPC and HTTP as JSON.
  */
+import type { MetricTable } from './comparison';
 
 /** Where a metadata field came from, best first. */
 export type FieldSource = 'manifest' | 'front-matter' | 'text' | 'file' | 'unknown';
@@ -56,11 +57,19 @@ export interface FolderInfo {
   readonly isSeeds: boolean;
 }
 
+/** The comparison across the whole folder (per-event comparisons come from the events layer). */
+export interface ComparisonSummary {
+  readonly tables: readonly MetricTable[];
+  /** Lexicon packs used, as id@version, for source notes and exports. */
+  readonly lexicons: readonly string[];
+}
+
 export interface AnalysisSnapshot {
   readonly folder: FolderInfo;
   readonly articles: readonly ArticleSummary[];
   readonly outlets: readonly OutletSummary[];
   readonly problems: readonly FileProblem[];
+  readonly comparison: ComparisonSummary;
   readonly engineVersion: string;
   /** ISO timestamp of when the analysis finished. */
   readonly analysedAt: string;

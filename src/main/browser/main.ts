@@ -9,7 +9,6 @@ import { analyzeFolder } from '../engine';
 import { appPaths, bundleDir, folderFromArgs } from '../paths';
 import { createService } from '../service';
 import { startBrowserServer } from './server';
-import { loadArticleView } from '../engine/ingest/loadArticle';
 
 function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -26,7 +25,6 @@ async function main(): Promise<void> {
   const service = createService({
     seedsDir: paths.seedsDir,
     analyze: analyzeFolder,
-    loadArticle: loadArticleView,
     log: (message) => console.error(message),
   });
   service.onProgress((p) => {

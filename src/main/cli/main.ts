@@ -97,7 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
 
   try {
-    const snapshot = await analyzeFolder(folder, { onProgress: progress });
+    const { snapshot } = await analyzeFolder(folder, { onProgress: progress });
     for (const problem of snapshot.problems) io.stderr(`framescope: skipped ${problem.file}: ${problem.message}\n`);
     const json = `${JSON.stringify(toExportJson(snapshot), null, 2)}\n`;
     if (values.out) {
