@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { BrowserWindow, Menu, app, dialog, protocol, session, shell } from 'electron';
 import { eventChannel } from '../shared/contract';
+import path from 'node:path';
 import { analyzeFolder } from './engine';
 import { isTrustedFrameUrl, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -29,7 +30,8 @@ async function start(): Promise<void> {
 
   const service = createService({
     seedsDir: paths.seedsDir,
-    analyze: analyzeFolder,
+    analyze: (dir, options) =>
+      analyzeFolder(dir, { ...options, workerFile: paths.workerFile, cacheDir: path.join(app.getPath('userData'), 'analysis-cache') }),
     chooseFolder: async () => {
       const options = { title: 'Open article folder', properties: ['openDirectory' as const] };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

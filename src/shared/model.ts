@@ -84,4 +84,6 @@ export interface Progress {
   /** The file being worked on, relative to the folder. */
   readonly current?: string;
   readonly folder: string;
+  /** Estimated seconds left while analysing. */
+  readonly etaSeconds?: number;
 }

@@ -57,3 +57,42 @@ describe('analysis of a folder', () => {
     await expect(analysis.article(first.id)).rejects.toMatchObject({ code: 'E_STALE' });
   });
 });
+
+describe('workers and cache', () => {
+  const workerSetup = {
+    workerFile: path.resolve('test/fixtures/workers/tsx-bootstrap.mjs'),
+    workerEnv: { FRAMESCOPE_WORKER_TARGET: path.resolve('src/main/workers/analyzeWorker.ts') },
+  };
+
+  it('gives the same results in worker threads as in-process', async () => {
+    const inProcess = await analyzeFolder(seeds, { now: () => new Date(0) });
+    const inWorkers = await analyzeFolder(seeds, { ...workerSetup, workers: 2, workerThreshold: 1, now: () => new Date(0) });
+    expect(inWorkers.stats.workers).toBe(2);
+    expect(inProcess.stats.workers).toBe(0);
+    expect(inWorkers.snapshot).toEqual(inProcess.snapshot);
+    const id = inProcess.snapshot.articles[0]?.id ?? '';
+    expect((await inWorkers.article(id)).highlights).toEqual((await inProcess.article(id)).highlights);
+  }, 30_000);
+
+  it('re-analyses only changed files on re-open, and rebuilds a corrupt cache', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fs-cache-folder-'));
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'fs-cache-'));
+    await cp(seeds, dir, { recursive: true });
+    const first = await analyzeFolder(dir, { cacheDir });
+    expect(first.stats).toMatchObject({ cache: 'fresh', analysed: 5, fromCache: 0 });
+    const again = await analyzeFolder(dir, { cacheDir });
+    expect(again.stats).toMatchObject({ cache: 'hit', analysed: 0, fromCache: 5 });
+    expect(again.snapshot.comparison).toEqual(first.snapshot.comparison);
+    await writeFile(path.join(dir, '003_af78f88671f86985.txt'), 'JERUSALEM | Xinhua | A short “new” text about Gaza.\n');
+    const changed = await analyzeFolder(dir, { cacheDir });
+    expect(changed.stats).toMatchObject({ cache: 'hit', analysed: 1, fromCache: 4 });
+    const { readdir } = await import('node:fs/promises');
+    const [file] = await readdir(cacheDir);
+    await writeFile(path.join(cacheDir, file ?? 'x'), '{ not json');
+    const rebuilt = await analyzeFolder(dir, { cacheDir });
+    expect(rebuilt.stats.cache).toBe('corrupt');
+    expect(rebuilt.stats.cacheMessage).toMatch(/rebuilding/);
+    expect(rebuilt.stats.analysed).toBe(5);
+    expect(await readdir(dir)).not.toContain('.framescope');
+  });
+});

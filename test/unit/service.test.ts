@@ -72,7 +72,8 @@ describe('service', () => {
           if (options.signal?.aborted) reject(new Error('aborted'));
           else {
             const snapshot = { folder: { path: folder }, articles: [] } as unknown as AnalysisSnapshot;
-            resolve({ snapshot, article: () => Promise.reject(new Error('unused')), evidence: () => Promise.reject(new Error('unused')) });
+            const stats = { articles: 0, fromCache: 0, analysed: 0, workers: 0, cache: 'off' as const, seconds: { load: 0, analyse: 0, aggregate: 0 } };
+            resolve({ snapshot, stats, article: () => Promise.reject(new Error('unused')), evidence: () => Promise.reject(new Error('unused')) });
           }
         };
       });

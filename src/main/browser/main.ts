@@ -6,7 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { analyzeFolder } from '../engine';
-import { appPaths, bundleDir, folderFromArgs } from '../paths';
+import { homedir } from 'node:os';
+import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
 import { createService } from '../service';
 import { startBrowserServer } from './server';
 
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
 
   const service = createService({
     seedsDir: paths.seedsDir,
-    analyze: analyzeFolder,
+    analyze: (dir, options) =>
+      analyzeFolder(dir, { ...options, workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) }),
     log: (message) => console.error(message),
   });
   service.onProgress((p) => {

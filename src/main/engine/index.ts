@@ -13,7 +13,10 @@ import { EvidenceStore, type AnalysedArticle } from './aggregate';
 import type { Doc, Span } from './document';
 import { loadArticleText } from './ingest/loadArticle';
 import { loadFolder } from './ingest/loadFolder';
-import { createPipeline, type ArticleMeta } from './pipeline';
+import { createPipeline, resultsFromRecord, type ArticleMeta, type SerializedResults } from './pipeline';
+import { ResultCache, type CacheLoad } from '../cache/resultCache';
+import { defaultPoolSize, mapInWorkers } from '../workers/pool';
+import { analyseArticle, type WorkItem } from './work';
 import { engineParts, type EngineParts } from './registry';
 import { buildDoc } from './text/buildDoc';
 
@@ -24,10 +27,34 @@ export interface AnalyzeOptions {
   readonly now?: () => Date;
   /** The measures to run; the registry's defaults when absent. */
   readonly parts?: EngineParts;
+  /** Folder for the incremental cache (the app's data folder, never the article folder). */
+  readonly cacheDir?: string;
+  /**
+   * The built worker module (out/main/analyzeWorker.js). Folders of at least `workerThreshold`
+   * articles still to analyse run in worker threads; without it everything runs in-process.
+   */
+  readonly workerFile?: string | URL;
+  readonly workers?: number;
+  readonly workerThreshold?: number;
+  /** Extra worker settings (tests run the TypeScript worker through a loader). */
+  readonly workerExecArgv?: readonly string[];
+  readonly workerEnv?: Readonly<Record<string, string>>;
+}
+
+/** How the last analysis went, for the benchmark and the status line. */
+export interface AnalysisStats {
+  readonly articles: number;
+  readonly fromCache: number;
+  readonly analysed: number;
+  readonly workers: number;
+  readonly cache: CacheLoad['status'] | 'off';
+  readonly cacheMessage?: string;
+  readonly seconds: { readonly load: number; readonly analyse: number; readonly aggregate: number };
 }
 
 export interface Analysis {
   readonly snapshot: AnalysisSnapshot;
+  readonly stats: AnalysisStats;
   /** One article with its highlight layers, read again from disk (refused if it changed). */
   article(id: string): Promise<ArticleView>;
   /** A page of the evidence behind one mark, each item with its sentence. */
@@ -56,23 +83,90 @@ function sentenceOf(doc: Doc, offset: number): Span {
 
 export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const resolved = path.resolve(folder);
+  const t0 = performance.now();
   const loaded = await loadFolder(resolved, options);
+  const t1 = performance.now();
   const total = loaded.articles.length;
   const parts = options.parts ?? engineParts(resolved);
   const pipeline = createPipeline(parts.components);
-  const report = (done: number): void => options.onProgress?.({ phase: 'analysing', done, total, folder: resolved });
+  const started = performance.now();
+  const report = (done: number): void => {
+    const elapsed = (performance.now() - started) / 1000;
+    const etaSeconds = done > 0 && done < total ? (elapsed / done) * (total - done) : undefined;
+    options.onProgress?.({ phase: 'analysing', done, total, folder: resolved, ...(etaSeconds === undefined ? {} : { etaSeconds }) });
+  };
   report(0);
+
+  const cache = options.cacheDir
+    ? new ResultCache<SerializedResults>(options.cacheDir, resolved, [ENGINE_VERSION, ...parts.lexicons].join(' '))
+    : null;
+  const cacheLoad = cache ? await cache.load() : null;
+  const records = new Array<SerializedResults | undefined>(total);
+  const todo: number[] = [];
+  loaded.articles.forEach(({ summary }, i) => {
+    const hit = cache?.get(summary.id);
+    if (hit) records[i] = hit;
+    else todo.push(i);
+  });
+  let done = total - todo.length;
+  const items: WorkItem[] = todo.map((i) => {
+    const a = loaded.articles[i];
+    if (!a) throw new CodedError('E_INTERNAL');
+    return { meta: metaOf(a.summary), text: a.text, excluded: a.excluded };
+  });
+  const useWorkers = options.workerFile !== undefined && todo.length >= (options.workerThreshold ?? 200);
+  let workers = 0;
+  if (useWorkers && options.workerFile !== undefined) {
+    workers = Math.max(1, options.workers ?? defaultPoolSize());
+    await mapInWorkers<WorkItem, SerializedResults>({
+      workerFile: options.workerFile,
+      items,
+      size: workers,
+      batchSize: 64,
+      workerData: { folder: resolved },
+      ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
+      ...(options.workerEnv ? { env: options.workerEnv } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onResult: (k, record) => {
+        const i = todo[k];
+        if (i !== undefined) records[i] = record;
+        done += 1;
+        if (done % 100 === 0) report(done);
+      },
+    });
+  } else {
+    for (const [k, item] of items.entries()) {
+      if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+      const i = todo[k];
+      if (i !== undefined) records[i] = analyseArticle(pipeline, item);
+      done += 1;
+      if (done % 50 === 0) {
+        report(done);
+        // Let the process answer the renderer and stream progress between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+  if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+  report(total);
+  if (cache) {
+    for (const i of todo) {
+      const record = records[i];
+      const a = loaded.articles[i];
+      if (record && a) cache.set(a.summary.id, record);
+    }
+    await cache.save().catch(() => undefined);
+  }
+  const t2 = performance.now();
 
   const analysed: AnalysedArticle[] = [];
   const excludedById = new Map<string, readonly Span[]>();
-  for (const [i, { summary, text, excluded }] of loaded.articles.entries()) {
-    if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
-    const meta = metaOf(summary);
-    analysed.push({ meta, results: pipeline.run(buildDoc(summary.id, text, excluded), meta) });
+  loaded.articles.forEach(({ summary, excluded }, i) => {
+    const record = records[i];
+    if (!record) throw new CodedError('E_INTERNAL', `No analysis for ${summary.file}.`);
+    analysed.push({ meta: metaOf(summary), results: resultsFromRecord(record) });
     excludedById.set(summary.id, excluded);
-    if (i % 50 === 49) report(i + 1);
-  }
-  report(total);
+  });
 
   const byOutlet = new Map<string, { ids: string[]; words: number }>();
   for (const { summary } of loaded.articles) {
@@ -101,6 +195,17 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     analysedAt: (options.now?.() ?? new Date()).toISOString(),
   };
 
+  const t3 = performance.now();
+  const stats: AnalysisStats = {
+    articles: total,
+    fromCache: total - todo.length,
+    analysed: todo.length,
+    workers,
+    cache: cacheLoad?.status ?? 'off',
+    ...(cacheLoad?.message ? { cacheMessage: cacheLoad.message } : {}),
+    seconds: { load: (t1 - t0) / 1000, analyse: (t2 - t1) / 1000, aggregate: (t3 - t2) / 1000 },
+  };
+
   const summaries = new Map(snapshot.articles.map((a) => [a.id, a] as const));
   // Read again on every request, so a file changed since the analysis is refused (E_STALE)
   // rather than shown with offsets that no longer fit.
@@ -112,6 +217,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
 
   return {
     snapshot,
+    stats,
     async article(id) {
       const summary = summaries.get(id);
       if (!summary) throw new CodedError('E_NOT_FOUND');
