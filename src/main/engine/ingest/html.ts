@@ -113,6 +113,16 @@ function readMeta(doc: MiniDocument): Omit<HtmlMeta, 'byline'> {
   };
 }
 
+/** "Headline - Site Name" → "Headline". */
+export function stripSiteSuffix(title: string, site: string | null): string {
+  if (!site) return title;
+  for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ']) {
+    const suffix = `${sep}${site}`;
+    if (title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
 /** Readability's serializer: hand back the article's DOM node itself, to flatten below. */
 const keepNode = (node: unknown): MiniNode => node as MiniNode;
 
@@ -131,7 +141,8 @@ export function extractHtml(html: string): HtmlExtract {
     } catch {
       article = null;
     }
-    const title = meta.title ?? article?.title ?? null;
+    const rawTitle = meta.title ?? article?.title ?? null;
+    const title = rawTitle === null ? null : stripSiteSuffix(rawTitle, meta.siteName);
     if (article?.content) {
       let text = flatten(article.content);
       // Readability drops the headline it reads as the title; put it back as the first line, as in

@@ -110,15 +110,6 @@ function isoFrom(value: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
-function stripSiteSuffix(title: string, site: string | null): string {
-  if (!site) return title;
-  for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ']) {
-    const suffix = `${sep}${site}`;
-    if (title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
-  }
-  return title;
-}
-
 interface Metadata {
   readonly outlet: SourcedField<string | null>;
   readonly title: SourcedField<string | null>;
@@ -146,7 +137,7 @@ export function resolveMetadata(prepared: PreparedArticle, entry: ManifestEntry 
   let title: SourcedField<string | null>;
   if (entry?.title) title = field<string | null>(entry.title, 'manifest');
   else if (fm.title) title = field<string | null>(fm.title, 'front-matter', `From ${FM}.`);
-  else if (html?.title) title = field<string | null>(stripSiteSuffix(html.title, html.siteName), 'front-matter', `From ${FM} (page title).`);
+  else if (html?.title) title = field<string | null>(html.title, 'front-matter', `From ${FM} (page title).`);
   else if (prepared.heading) title = field<string | null>(prepared.heading, 'text', 'The first heading.', 'high');
   else title = inferredField(inferTitle(prepared.text, prepared.excluded, outlet.value));
 
@@ -484,7 +475,7 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   const listed = new Set(files);
   for (const file of manifestByFile.keys()) {
     if (!listed.has(file) && !problems.some((p) => p.file === file)) {
-      problems.push(problem(file, 'manifest-entry-missing-file', `${MANIFEST_FILE} lists ${file}, but the folder has no such article file${formatOf(file) === null ? ' (only .txt, .md and .html files are read)' : ''}.`));
+      problems.push(problem(file, 'manifest-entry-missing-file', `${listing.rootNames.has(MANIFEST_FILE) ? MANIFEST_FILE : MANIFEST_CSV} lists ${file}, but the folder has no such article file${formatOf(file) === null ? ' (only .txt, .md and .html files are read)' : ''}.`));
     }
   }
 

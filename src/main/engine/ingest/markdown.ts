@@ -46,7 +46,7 @@ function readFrontMatter(yamlText: string): { frontMatter: FrontMatter; error: s
   try {
     data = parseYaml(yamlText);
   } catch (err) {
-    return { frontMatter: {}, error: `front matter is not valid YAML (${(err as Error).message.split('\n')[0] ?? ''})` };
+    return { frontMatter: {}, error: `front matter is not valid YAML (${(err as Error).message.split('\n')[0]?.replace(/:\s*$/, '') ?? ''})` };
   }
   if (data === null || data === undefined) return { frontMatter: {}, error: null };
   if (typeof data !== 'object' || Array.isArray(data)) return { frontMatter: {}, error: 'front matter is not a set of key: value fields' };
