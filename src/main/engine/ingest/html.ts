@@ -141,8 +141,8 @@ export function extractHtml(html: string): HtmlExtract {
     } catch {
       article = null;
     }
-    const rawTitle = meta.title ?? article?.title ?? null;
-    const title = rawTitle === null ? null : stripSiteSuffix(rawTitle, meta.siteName);
+    const rawTitle = meta.title ?? (article?.title || null);
+    const title = rawTitle ? stripSiteSuffix(rawTitle, meta.siteName) : null;
     if (article?.content) {
       let text = flatten(article.content);
       // Readability drops the headline it reads as the title; put it back as the first line, as in
