@@ -26,11 +26,16 @@ const CLOSE_DOUBLE = new Set(['”', '"', '»', '“']);
 const OPEN_SINGLE = new Set(['‘', "'"]);
 const CLOSE_SINGLE = new Set(['’', "'"]);
 
+/** " ' “ ” ‘ ’ « » „ — every character that can open a quote, by code. */
+const isQuoteCode = (c: number): boolean =>
+  c === 0x22 || c === 0x27 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb || c === 0x201e;
+
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isOpeningContext = (ch: string | undefined): boolean => ch === undefined || /[\s([{—–-]/u.test(ch);
 
 function closeAt(text: string, from: number, lineEnd: number, single: boolean, opener: string): number {
   for (let i = from; i < lineEnd; i += 1) {
+    if (!isQuoteCode(text.charCodeAt(i))) continue;
     const ch = text[i] ?? '';
     if (single) {
       if (CLOSE_SINGLE.has(ch) && !isLetter(text[i + 1]) && i > from) return i;
@@ -73,6 +78,7 @@ export function findQuotes(doc: Doc): QuoteSpan[] {
     let continuing = openGroup;
     openGroup = -1;
     for (; i < lineEnd; i += 1) {
+      if (!isQuoteCode(text.charCodeAt(i))) continue; // fast path: most characters are not quotation marks
       const ch = text[i] ?? '';
       const double = OPEN_DOUBLE.has(ch);
       const single = !double && OPEN_SINGLE.has(ch) && isOpeningContext(text[i - 1]) && isLetter(text[i + 1]);
