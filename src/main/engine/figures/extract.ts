@@ -36,12 +36,25 @@ export interface Numeral {
   readonly rule: string;
 }
 
-const AFTER_WINDOW = 8;
+const AFTER_WINDOW = 10;
 const BEFORE_WINDOW = 8;
 const GROUP_WINDOW = 15;
 const AUX = new Set(['has', 'have', 'had', 'since', 'now', 'already', 'so', 'far', 'reportedly', 'also', 'allegedly', 'been']);
 const BE = new Set(['been', 'were', 'was', 'are', 'is', 'be', 'being']);
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'which', 'who', 'when', 'while', 'and', 'but']);
+const STOPS = new Set(['!', '?', ';']);
+
+/** A sentence stop inside a sentence span (text glued without a space: "flee.At least"), not an abbreviation's dot. */
+function isStop(doc: Doc, t: number): boolean {
+  const tok = doc.tokens[t];
+  if (tok === undefined) return false;
+  if (STOPS.has(tok.norm)) return true;
+  if (tok.norm !== '.') return false;
+  const prev = doc.tokens[t - 1];
+  const next = doc.tokens[t + 1];
+  if (prev === undefined || next === undefined || prev.kind !== 'word' || prev.norm.length < 4) return false;
+  return /^\p{Lu}/u.test(doc.text[next.start] ?? '');
+}
 const SUBORDINATE = new Set(['when', 'which', 'who', 'while', 'after', 'before', 'as', 'where']);
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we']);
 const NUMBER_LINK = new Set(['of', 'the', 'his', 'her', 'its', 'their', 'our', 'those', 'them']);
@@ -144,6 +157,8 @@ export class FigureExtractor {
       if (prev && ['$', '£', '€', '#'].includes(prev.norm)) continue; // money, hashtags
       if ((prev && ['/', ':'].includes(prev.norm) && glued(prev, t)) || (next && ['/', ':', '%'].includes(next.norm) && glued(t, next))) continue;
       if (/^0\d/.test(raw)) continue; // codes such as "031924"
+      // Ages: "Amit Man, 22, texted".
+      if (n <= 120 && prev?.norm === ',' && next?.norm === ',' && /^\p{Lu}/u.test(doc.text[tok(i - 2)?.start ?? 0] ?? '')) continue;
       if (/^\d{4}$/.test(raw) && n >= 1900 && n <= 2100) continue; // years
       if (n <= 31 && (isMonth(i + 1) || isMonth(i - 1) || (prev?.norm === '.' && isMonth(i - 2)))) continue; // dates
       if (next?.norm === ',' && /^\d{4}$/.test(tok(i + 2)?.norm ?? '') && isMonth(i - 1)) continue;
@@ -227,7 +242,9 @@ export class FigureExtractor {
       (groupNoun ? this.startsAt(sm, 'people', groupNoun.endToken) : undefined) ??
       this.startsAt(sm, 'people', n.end + 1); // one adjective between: "33 Israeli hostages", "2 million people"
     const catRightAfter = this.startsAt(sm, 'category', nounAt) ?? this.startsAt(sm, 'category', n.end);
-    if (n.word && !groupNoun && !peopleNoun && !catRightAfter) return null;
+    // A capitalised plural right after a number word is a nationality: "seven Argentines".
+    const demonym = n.word && /^\p{Lu}\p{Ll}+s$/u.test(doc.text.slice(doc.tokens[nounAt]?.start ?? 0, doc.tokens[nounAt]?.end ?? 0));
+    if (n.word && !groupNoun && !peopleNoun && !catRightAfter && !demonym) return null;
 
     // Category: nearest cue within the window (after preferred on a tie).
     const cats = longestPerNamespace(sm?.byNs.get(ns('category')) ?? []);
@@ -238,10 +255,21 @@ export class FigureExtractor {
       const after = m.firstToken >= n.end;
       const d = after ? m.firstToken - n.end : n.first - m.endToken;
       if (d < 0 || d > (after ? AFTER_WINDOW : BEFORE_WINDOW)) continue;
-      // A cue with another number between belongs to that number ("23,000 and 2 million … displaced").
+      // A cue with another number between belongs to that number ("23,000 and 2 million … displaced"),
+      // so does a verb right before another number ("killed at least 70 … and injured 200").
       const lo = after ? n.end : m.endToken;
       const hi = after ? m.firstToken : n.first;
       if (siblings.some((o) => o !== n && o.first >= lo && o.end <= hi)) continue;
+      if (after && siblings.some((o) => o !== n && (o.first === m.endToken || this.endsAt(sm, 'qualifier', o.first)?.firstToken === m.endToken))) continue;
+      let crossesStop = false;
+      for (let t = lo; t < hi; t += 1) if (isStop(doc, t)) crossesStop = true;
+      if (crossesStop) continue;
+      // A killing verb governing the number ("killed at least 70") binds it outright.
+      const q = this.endsAt(sm, 'qualifier', n.first);
+      if (!after && e.voice === 'active' && (m.endToken === n.first || q?.firstToken === m.endToken)) {
+        best = { m, e, d: -1, after };
+        break;
+      }
       if (best === null || d < best.d || (d === best.d && after && !best.after)) best = { m, e, d, after };
     }
     let category: FigureCategory;
@@ -293,27 +321,7 @@ export class FigureExtractor {
     }
     if (group === null && cueEntry.group !== undefined) group = cueEntry.group;
     if (category === 'fighters' || category === 'fighters-killed') group = 'fighters';
-    if (group === null) {
-      let nearest: { g: VictimGroup; d: number } | null = null;
-      // "2 million people" in a sentence set in "the Palestinian enclave": the place names them.
-      const kinds = peopleNoun && !groupNoun ? (['place', 'group'] as const) : (['group', 'place'] as const);
-      for (const kind of kinds) {
-        if (nearest !== null && kind === kinds[1] && kinds[0] === 'place') break;
-        for (const m of sm?.byNs.get(ns(kind)) ?? []) {
-          const g = lex.entry(kind, m.id)?.group;
-          if (g === undefined) continue;
-          // Measured from the cue's first word, so "Palestinian" and "Palestinian enclave" tie and the group word wins.
-          const d = m.firstToken >= n.end ? m.firstToken - n.end : n.first - m.firstToken;
-          if (d < 0 || d > GROUP_WINDOW) continue;
-          if (nearest === null || d < nearest.d) nearest = { g, d };
-        }
-      }
-      group = nearest?.g ?? null;
-    }
-    if (group === null) {
-      const agentCue = (sm?.byNs.get(ns('agent')) ?? [])[0];
-      group = agentCue ? (lex.entry('agent', agentCue.id)?.group ?? null) : null;
-    }
+    if (group === null) group = this.nearestGroup(sm, n, nounAt, peopleNoun !== undefined && groupNoun === undefined);
     group ??= 'unspecified';
 
     // Voice and agent.
@@ -386,12 +394,45 @@ export class FigureExtractor {
     return { record, evidence };
   }
 
+  /**
+   * The group named nearest the number in its sentence: a group word or place ("Palestinian",
+   * "in Gaza"), or the opposite side of a named agent ("Israeli airstrikes", "Hamas gunmen").
+   * Group words inside an agent or a speaker ("Palestinian officials said") do not count; armed
+   * men not counted by the number are read as the agent. For a bare "people", places come first.
+   */
+  private nearestGroup(sm: SentenceMatches | undefined, n: Numeral, nounAt: number, placesFirst: boolean): VictimGroup | null {
+    const masks = [...(sm?.byNs.get(ns('mask')) ?? []), ...(sm?.byNs.get(ns('agent')) ?? [])];
+    const masked = (m: Match): boolean => masks.some((x) => x.firstToken <= m.firstToken && m.endToken <= x.endToken && x !== m);
+    const distance = (m: Match): number => (m.firstToken >= n.end ? m.firstToken - n.end : n.first - m.firstToken);
+    let nearest: { g: VictimGroup; d: number; rank: number } | null = null;
+    const consider = (g: VictimGroup, d: number, rank: number): void => {
+      if (d < -GROUP_WINDOW || d > GROUP_WINDOW) return;
+      if (nearest === null || d < nearest.d || (d === nearest.d && rank < nearest.rank)) nearest = { g, d, rank };
+    };
+    for (const kind of ['group', 'place'] as const) {
+      for (const m of sm?.byNs.get(ns(kind)) ?? []) {
+        if (masked(m)) continue;
+        let g = this.lex.entry(kind, m.id)?.group;
+        if (g === undefined) continue;
+        if (g === 'fighters' && m.firstToken !== nounAt) g = 'israelis'; // "killed by Hamas gunmen"
+        consider(g, distance(m) - (placesFirst && kind === 'place' ? GROUP_WINDOW : 0), kind === 'place' ? 1 : 0);
+      }
+    }
+    for (const m of longestPerNamespace(sm?.byNs.get(ns('agent')) ?? [])) {
+      const g = this.lex.entry('agent', m.id)?.group;
+      if (g !== undefined) consider(g, distance(m), 2);
+    }
+    return (nearest as { g: VictimGroup } | null)?.g ?? null;
+  }
+
   /** The subject of an active killing verb: back from the verb over auxiliaries to the clause start. */
   private agentBefore(doc: Doc, si: number, verbToken: number): { start: number; end: number } | null {
     const s = doc.sentences[si];
     if (s === undefined) return null;
     let end = verbToken;
     while (end > s.firstToken && AUX.has(doc.tokens[end - 1]?.norm ?? '')) end -= 1;
+    const subject = doc.tokens[end - 1];
+    if (subject !== undefined && PRONOUNS.has(subject.norm)) return { start: subject.start, end: subject.end }; // "claims it has killed"
     let start = end;
     while (start > s.firstToken && !CLAUSE_BREAK.has(doc.tokens[start - 1]?.norm ?? '') && end - start < 8) start -= 1;
     if (start === end) return null;

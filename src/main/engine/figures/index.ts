@@ -9,22 +9,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import defaultSeriesJson from '../../../../data/reference/gaza_moh_daily.json';
 import { CodedError } from '../../../shared/result';
-import { slot, type Component } from '../pipeline';
+import type { Component } from '../pipeline';
 import { QUOTES } from '../text/quotes';
 import { VOICES, voicesComponent } from '../voices';
 import { voiceLexicon } from '../voices/lexicon';
-import { FigureExtractor, type FigureFinding } from './extract';
+import { FigureExtractor } from './extract';
+import { FIGURE_MENTIONS, FIGURES } from './slots';
 import { FigureLexicon, figuresPack } from './lexicon';
 import { checkFigure, parseReferenceSeries, seriesFromJson, type ReferenceSeries } from './reference';
 
+export { FIGURE_MENTIONS, FIGURES } from './slots';
+export { figureFeatures, figureRows, figuresAggregator } from './aggregate';
+export { VOICES, voiceFeatures, voicesAggregator, voiceShares } from '../voices';
 export { FigureExtractor, featureKey, FEATURE_LABELS, type FigureFinding } from './extract';
 export { FigureLexicon, figuresPack, figureEntrySchema } from './lexicon';
 export { checkFigure, parseReferenceSeries, seriesFromJson, seriesFromRows, type ReferenceSeries } from './reference';
 
-/** Figures as found, before the reference check. */
-export const FIGURE_MENTIONS = slot<readonly FigureFinding[]>('figure-mentions');
-/** Figures with their reference check (null check when no series applies). */
-export const FIGURES = slot<readonly FigureFinding[]>('figures');
 
 export const DEFAULT_SERIES_ID = 'gaza-moh-daily';
 

@@ -45,6 +45,7 @@ export const figureEntrySchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('place'), group }),
   z.object({ ...base, kind: z.literal('agent'), group }),
   z.object({ ...base, kind: z.literal('people') }),
+  z.object({ ...base, kind: z.literal('mask') }),
   z.object({ ...base, kind: z.literal('unit') }),
   z.object({ ...base, kind: z.literal('month') }),
   z.object({ ...base, kind: z.literal('oct7') }),
