@@ -19,8 +19,9 @@ export interface TermStat {
   readonly count: number;
   /** A name (capitalised in running text) rather than a common word. */
   readonly entity: boolean;
-  /** Where it first occurs, and the sentence around it. */
+  /** Where it first occurs (and the words there, as written), and the sentence around it. */
   readonly first: Span;
+  readonly firstText: string;
   readonly sentence: Span;
 }
 
@@ -119,7 +120,15 @@ export function extractTerms(doc: Doc): ArticleTerms {
       }
     }
     // A word is a name when it is mostly written capitalised inside sentences.
-    terms.push({ term, display, count: a.count, entity: a.entityHits * 2 > a.count, first: a.first, sentence: a.sentence });
+    terms.push({
+      term,
+      display,
+      count: a.count,
+      entity: a.entityHits * 2 > a.count,
+      first: { start: a.first.start, end: a.first.end },
+      firstText: doc.text.slice(a.first.start, a.first.end),
+      sentence: { start: a.sentence.start, end: a.sentence.end },
+    });
   }
   terms.sort((x, y) => y.count - x.count || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
   return { terms: terms.slice(0, MAX_TERMS), tokens };
