@@ -38,95 +38,112 @@ export const EVENT_TERMS = slot<ArticleTerms>('event-terms');
 export const MAX_TERMS = 150;
 
 const UPPER = /^\p{Lu}/u;
-const LETTER = /\p{L}/u;
+
+/** First character upper-case: a char-code test for ASCII, the Unicode class otherwise. */
+function startsUpper(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(text.slice(at, at + 2));
+}
 
 function stripPossessive(norm: string): string {
   return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
 }
 
-function displayOf(text: string): string {
-  return text.replace(/['’]s$/u, '');
-}
-
 interface Acc {
   count: number;
   entityHits: number;
-  display: Map<string, number>;
-  first: Span;
+  /** The capitalised spelling first seen, if any ("Rafah", "Tel Aviv"). */
+  capitalised: string | null;
+  firstStart: number;
+  firstEnd: number;
   sentence: Span;
 }
 
-/** Pure: the terms of one document (excluded sentences skipped). */
+/**
+ * Pure: the terms of one document (excluded sentences skipped). One pass over the tokens with
+ * a Map lookup per content word; text is sliced only for capitalised words.
+ */
 export function extractTerms(doc: Doc): ArticleTerms {
   const acc = new Map<string, Acc>();
+  const { text } = doc;
   let tokens = 0;
-  const add = (term: string, display: string, span: Span, sentence: Span, entity: boolean): void => {
+  const add = (term: string, capitalised: string | null, start: number, end: number, sentence: Span, entity: boolean): void => {
     let a = acc.get(term);
     if (!a) {
-      a = { count: 0, entityHits: 0, display: new Map(), first: span, sentence };
+      a = { count: 0, entityHits: 0, capitalised, firstStart: start, firstEnd: end, sentence };
       acc.set(term, a);
     }
     a.count += 1;
     if (entity) a.entityHits += 1;
-    a.display.set(display, (a.display.get(display) ?? 0) + 1);
+    if (a.capitalised === null && capitalised !== null) a.capitalised = capitalised;
+  };
+
+  // The current run of capitalised words: token indexes [runFrom, runTo).
+  let runFrom = 0;
+  let runTo = 0;
+  const flush = (sentence: Span): void => {
+    // Drop leading titles and articles: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
+    let from = runFrom;
+    while (from < runTo && TITLE_WORDS.has(stripPossessive(doc.tokens[from]?.norm ?? ''))) from += 1;
+    const length = runTo - from;
+    if (length >= 2 && length <= 3) {
+      const first = doc.tokens[from];
+      const last = doc.tokens[runTo - 1];
+      if (first && last) {
+        let key = '';
+        for (let k = from; k < runTo; k += 1) key += (k > from ? ' ' : '') + stripPossessive(doc.tokens[k]?.norm ?? '');
+        const display = text.slice(first.start, last.end).replace(/['’]s$/u, '');
+        add(key, display, first.start, first.start + display.length, sentence, true);
+      }
+    }
+    runFrom = runTo;
   };
 
   for (const sentence of doc.sentences) {
     if (sentence.excluded) continue;
-    let run: { norm: string; text: string; span: Span }[] = [];
-    const flush = (): void => {
-      // Drop leading titles and articles: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
-      let from = 0;
-      while (from < run.length && TITLE_WORDS.has(run[from]?.norm ?? '')) from += 1;
-      const names = run.slice(from);
-      if (names.length >= 2 && names.length <= 3) {
-        const first = names[0];
-        const last = names[names.length - 1];
-        if (first && last) {
-          const display = doc.text.slice(first.span.start, last.span.end).replace(/['’]s$/u, '');
-          add(names.map((n) => n.norm).join(' '), display, { start: first.span.start, end: last.span.end }, sentence, true);
-        }
-      }
-      run = [];
-    };
+    runFrom = runTo = sentence.firstToken;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
       const token = doc.tokens[t];
       if (!token) continue;
       if (token.kind !== 'word') {
-        flush();
+        runTo = t;
+        flush(sentence);
+        runFrom = t + 1;
         continue;
       }
-      const text = doc.text.slice(token.start, token.end);
       const norm = stripPossessive(token.norm);
-      const capital = UPPER.test(text);
+      const stop = STOPWORDS.has(norm);
+      const capital = startsUpper(text, token.start);
       const atStart = t === sentence.firstToken;
-      if (capital && !(atStart && STOPWORDS.has(norm))) run.push({ norm, text, span: token });
-      else flush();
-      if (norm.length < 3 || STOPWORDS.has(norm) || !LETTER.test(norm)) continue;
+      if (capital && !(atStart && stop)) {
+        if (runTo !== t) runFrom = t;
+        runTo = t + 1;
+      } else {
+        runTo = t;
+        flush(sentence);
+        runFrom = t + 1;
+      }
+      if (stop || norm.length < 3) continue;
       tokens += 1;
-      add(norm, displayOf(text), token, sentence, capital && !atStart);
+      const end = norm.length === token.norm.length ? token.end : token.end - 2;
+      add(norm, capital ? text.slice(token.start, end) : null, token.start, end, sentence, capital && !atStart);
     }
-    flush();
+    runTo = runTo > runFrom ? runTo : runFrom;
+    flush(sentence);
   }
 
   const terms: TermStat[] = [];
   for (const [term, a] of acc) {
-    let display = term;
-    let best = -1;
-    for (const [d, n] of a.display) {
-      if (n > best) {
-        best = n;
-        display = d;
-      }
-    }
     // A word is a name when it is mostly written capitalised inside sentences.
+    const entity = a.entityHits * 2 > a.count;
     terms.push({
       term,
-      display,
+      display: entity && a.capitalised !== null ? a.capitalised : term,
       count: a.count,
-      entity: a.entityHits * 2 > a.count,
-      first: { start: a.first.start, end: a.first.end },
-      firstText: doc.text.slice(a.first.start, a.first.end),
+      entity,
+      first: { start: a.firstStart, end: a.firstEnd },
+      firstText: text.slice(a.firstStart, a.firstEnd),
       sentence: { start: a.sentence.start, end: a.sentence.end },
     });
   }
