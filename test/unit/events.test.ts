@@ -8,6 +8,8 @@ import {
   dateFactor,
   formatDateRange,
   groupEvents,
+  similarity,
+  similarityMatrix,
   type EventInput,
 } from '../../src/main/engine/events/group';
 import { extractTerms } from '../../src/main/engine/events/terms';
@@ -112,6 +114,16 @@ describe('grouping a generated folder of known events', () => {
     expect(quake?.name).toMatch(/^\d+–\d+ Feb 2024 · /);
     expect(quake?.dates?.start).toBe('2024-02-06');
     expect(grouping.events.map((e) => e.id)).toEqual([...new Set(grouping.events.map((e) => e.id))]);
+  });
+
+  it('the inverted-index similarity matrix equals pairwise cosine × date factor', () => {
+    const { inputs } = inputsOf(60, 17);
+    const corpus = buildEventCorpus(inputs);
+    const m = similarityMatrix(corpus);
+    for (let i = 0; i < 60; i += 1) {
+      expect(m[i * 60 + i]).toBe(1);
+      for (let j = 0; j < 60; j += 1) if (i !== j) expect(m[i * 60 + j]).toBeCloseTo(similarity(corpus, i, j), 5);
+    }
   });
 
   it('is deterministic and independent of input order', () => {

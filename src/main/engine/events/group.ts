@@ -148,14 +148,56 @@ export function similarity(corpus: EventCorpus, i: number, j: number): number {
   return f === 0 ? 0 : cosine(a, b) * f;
 }
 
-/** The full n × n similarity matrix (row-major, diagonal 1). */
+/**
+ * The full n × n similarity matrix (row-major, diagonal 1), from an inverted index: each
+ * article's row accumulates dot products only with later articles sharing a term, so the cost
+ * is the sum over terms of (articles containing it)², not n² vector comparisons.
+ */
 export function similarityMatrix(corpus: EventCorpus): Float32Array {
   const n = corpus.inputs.length;
   const m = new Float32Array(n * n);
+  const terms = corpus.idf.size;
+  const postingCount = new Int32Array(terms);
+  for (const v of corpus.vectors) for (const id of v.ids) postingCount[id] = (postingCount[id] ?? 0) + 1;
+  const offsets = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t += 1) offsets[t + 1] = (offsets[t] ?? 0) + (postingCount[t] ?? 0);
+  const docs = new Int32Array(offsets[terms] ?? 0);
+  const weights = new Float32Array(offsets[terms] ?? 0);
+  const fill = Int32Array.from(offsets.subarray(0, terms));
+  corpus.vectors.forEach((v, i) => {
+    for (let k = 0; k < v.ids.length; k += 1) {
+      const t = v.ids[k] ?? 0;
+      const at = fill[t] ?? 0;
+      docs[at] = i;
+      weights[at] = v.weights[k] ?? 0;
+      fill[t] = at + 1;
+    }
+  });
+  // cursor[t]: position of the current article in term t's postings (articles are visited in order).
+  const cursor = Int32Array.from(offsets.subarray(0, terms));
+  const row = new Float64Array(n);
+  const { days, options } = corpus;
   for (let i = 0; i < n; i += 1) {
+    const v = corpus.vectors[i];
+    if (!v) continue;
+    for (let k = 0; k < v.ids.length; k += 1) {
+      const t = v.ids[k] ?? 0;
+      const w = v.weights[k] ?? 0;
+      const end = offsets[t + 1] ?? 0;
+      const from = (cursor[t] ?? 0) + 1;
+      cursor[t] = from;
+      for (let p = from; p < end; p += 1) {
+        const j = docs[p] ?? 0;
+        row[j] = (row[j] ?? 0) + w * (weights[p] ?? 0);
+      }
+    }
     m[i * n + i] = 1;
+    const di = days[i] ?? Number.NaN;
     for (let j = i + 1; j < n; j += 1) {
-      const s = similarity(corpus, i, j);
+      const dot = row[j] ?? 0;
+      if (dot === 0) continue;
+      row[j] = 0;
+      const s = dot * dateFactor(di, days[j] ?? Number.NaN, options);
       m[i * n + j] = s;
       m[j * n + i] = s;
     }
