@@ -283,7 +283,23 @@ async function main(): Promise<void> {
   console.log(`${report.articles} articles${report.knownEvents === null ? '' : `, ${report.knownEvents} known events`}`);
   console.log(`with dates:    ${fmt(report.withDates)}`);
   console.log(`without dates: ${fmt(report.withoutDates)}`);
-  if (truth === null) {
+  if (truth !== null) {
+    // Where the grouping with dates and without departs from the known events.
+    for (const ignoreDates of [false, true]) {
+      const { grouping } = groupEvents(inputs, { ignoreDates });
+      for (const e of grouping.events) {
+        const labels = new Map<string, number>();
+        for (const id of e.articleIds) labels.set(truth.get(id) ?? '?', (labels.get(truth.get(id) ?? '?') ?? 0) + 1);
+        if (labels.size > 1) console.log(`  ${ignoreDates ? 'without' : 'with'} dates, joined: ${[...labels].map(([l, n]) => `${l} ×${n}`).join(' + ')}`);
+      }
+      const split = new Map<string, Set<string>>();
+      for (const a of grouping.assignments) {
+        const label = truth.get(a.articleId) ?? '?';
+        split.set(label, (split.get(label) ?? new Set()).add(a.eventId));
+      }
+      for (const [label, events] of split) if (events.size > 1) console.log(`  ${ignoreDates ? 'without' : 'with'} dates, split: ${label} over ${events.size} events`);
+    }
+  } else {
     const { grouping } = groupEvents(inputs);
     for (const e of grouping.events) console.log(`  ${e.name}  (${e.articleIds.length} articles, cohesion ${e.cohesion.toFixed(2)})`);
   }

@@ -84,6 +84,11 @@ describe('seed events', () => {
       { start: '2024-05-01', end: '2024-05-01' },
     ]);
     expect(grouping.events.map((e) => e.name.split(' · ')[0])).toEqual(['8–9 Jan 2024', '21 Mar 2024', '1 May 2024']);
+    // Names after the dates: what the members share and the rest lacks — both January reports
+    // mention Qatar, The Hill's March report Biden, both 1 May reports Rafah.
+    expect(grouping.events[0]?.name).toMatch(/ · .*Qatar/);
+    expect(grouping.events[1]?.name).toMatch(/ · .*Biden/);
+    expect(grouping.events[2]?.name).toMatch(/ · .*Rafah/);
     expect(grouping.events[0]?.outlets).toEqual(['All Israel News', 'Xinhua']);
     expect(grouping.events[2]?.outlets).toEqual(['BNN Breaking', 'The Jewish Chronicle']);
     for (const a of grouping.assignments) expect(a.confidence).toBeGreaterThan(0.5);

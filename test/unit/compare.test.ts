@@ -148,6 +148,15 @@ describe('compare', () => {
     expect([...(after?.articleIds ?? [])].sort()).toEqual(['q2', 'q3']);
   });
 
+  it('handles an empty folder and an article with no words', () => {
+    const empty = compare([], { scope: { kind: 'corpus' }, outlets: [], aggregators: [counting], featureSources: [topicFeatures], store: new EvidenceStore() });
+    expect(empty.grouping.events).toEqual([]);
+    expect(empty.thread.entries).toEqual([]);
+    expect(empty.omissions.events).toEqual([]);
+    const blank = compare([analyse('z', 'A', null, '…'), ...articles], { scope: { kind: 'corpus' }, outlets: ['A', ...OUTLETS], aggregators: [], featureSources: [], store: new EvidenceStore() });
+    expect(blank.grouping.events.find((e) => e.articleIds.includes('z'))?.articleIds).toEqual(['z']);
+  });
+
   it('needs the event-terms component', () => {
     const bare = createPipeline([topicsComponent()]);
     const meta = { id: 'x', outlet: 'A', title: null, date: null };

@@ -290,29 +290,53 @@ export function formatDateRange(range: { start: string; end: string }): string {
 }
 
 /**
- * Terms characterising a set of articles: names first, scored by how many members use them and
- * how rare they are in the folder; a term contained in a better one ("Blinken" in "Antony
- * Blinken") is dropped.
+ * Terms characterising a set of articles: names first, scored by how often members use them,
+ * the share of members using them, and (squared) how rare they are in the folder, so "Israel"
+ * in every article loses to "Qatar" in the two January reports.
+ * One name is shown once and whole: "Sezer" is shown as "Yunus Sezer", which then covers "Yunus".
  */
 export function eventTerms(corpus: EventCorpus, memberIdx: readonly number[], limit = 5): string[] {
-  const score = new Map<string, { s: number; display: string; entity: boolean }>();
+  const score = new Map<string, { term: string; s: number; docs: number; n: number; display: string; entity: boolean }>();
   for (const i of memberIdx) {
     for (const t of corpus.inputs[i]?.terms.terms ?? []) {
       const prev = score.get(t.term);
-      const add = (1 + Math.log(t.count)) * (corpus.idf.get(t.term) ?? 1);
-      if (prev) prev.s += add;
-      else score.set(t.term, { s: add, display: t.display, entity: t.entity });
+      const idf = corpus.idf.get(t.term) ?? 1;
+      const add = (1 + Math.log(t.count)) * idf * idf;
+      if (prev) {
+        prev.s += add;
+        prev.docs += 1;
+        prev.n += t.count;
+      } else score.set(t.term, { term: t.term, s: add, docs: 1, n: t.count, display: t.display, entity: t.entity });
     }
   }
+  // What the members share counts more than what one of them says often.
+  for (const v of score.values()) v.s *= v.docs / Math.max(1, memberIdx.length);
   const ranked = [...score.values()].sort(
-    (x, y) => Number(y.entity) - Number(x.entity) || y.s - x.s || (x.display < y.display ? -1 : 1),
+    (x, y) => Number(y.entity) - Number(x.entity) || y.s - x.s || (x.term < y.term ? -1 : 1),
   );
+  const multi = ranked.filter((r) => r.term.includes(' '));
+  const covered = new Set<string>();
   const chosen: string[] = [];
   for (const r of ranked) {
-    const low = r.display.toLowerCase();
-    if (chosen.some((c) => c.toLowerCase().includes(low) || low.includes(c.toLowerCase()))) continue;
-    chosen.push(r.display);
+    if (covered.has(r.term)) continue;
+    const words = r.term.split(' ');
+    // A part of a name ("Isabel", "Sezer") is shown as the best-scored full name containing it,
+    // when most of its uses are in that name ("Arab" of "Arab leaders" is not "United Arab Emirates").
+    const whole =
+      r.entity && words.length === 1
+        ? multi.find((m) => m.entity && m.n * 2 >= r.n && m.term.split(' ').includes(r.term))
+        : undefined;
+    chosen.push(whole?.display ?? r.display);
     if (chosen.length >= limit) break;
+    covered.add(r.term);
+    for (const w of words) covered.add(w);
+    for (const m of multi) {
+      const mw = m.term.split(' ');
+      if (words.some((w) => mw.includes(w))) {
+        covered.add(m.term);
+        for (const w of mw) covered.add(w);
+      }
+    }
   }
   return chosen;
 }
