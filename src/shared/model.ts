@@ -2,7 +2,9 @@
  * The data model shared by the engine, the main process and the renderer. Plain data only: it
  * crosses IPC and HTTP as JSON.
  */
-import type { MetricTable } from './comparison';
+import type { Comparison } from './events';
+import type { FigureRow, VoiceShare } from './figures';
+import type { ToneDistribution } from './framing';
 
 /** Where a metadata field came from, best first. */
 export type FieldSource = 'manifest' | 'front-matter' | 'text' | 'file' | 'unknown';
@@ -98,10 +100,15 @@ export interface FolderInfo {
   readonly isSeeds: boolean;
 }
 
-/** The comparison across the whole folder (per-event comparisons come from the events layer). */
-export interface ComparisonSummary {
-  readonly tables: readonly MetricTable[];
-  /** Lexicon packs used, as id@version, for source notes and exports. */
+/** What the charts need beyond the outlet × metric tables: records and distributions. */
+export interface ComparisonDetails {
+  /** Every cited casualty figure, for the figures table and the timeline. */
+  readonly figures: readonly FigureRow[];
+  /** Article tone per outlet, for the strip and box plot. */
+  readonly tone: readonly ToneDistribution[];
+  /** Quoted words per actor group per outlet, absences included. */
+  readonly voices: readonly VoiceShare[];
+  /** Lexicon packs and reference series used, as id@version, for source notes and exports. */
   readonly lexicons: readonly string[];
 }
 
@@ -110,7 +117,9 @@ export interface AnalysisSnapshot {
   readonly articles: readonly ArticleSummary[];
   readonly outlets: readonly OutletSummary[];
   readonly problems: readonly FileProblem[];
-  readonly comparison: ComparisonSummary;
+  /** The comparison across the whole folder, with per-event tables, events and omissions. */
+  readonly comparison: Comparison;
+  readonly details: ComparisonDetails;
   readonly engineVersion: string;
   /** ISO timestamp of when the analysis finished. */
   readonly analysedAt: string;

@@ -12,13 +12,13 @@ const seeds = path.resolve('seeds');
 /** Counts direct quotes per outlet: a real measure over the pipeline, small enough for a test. */
 const quoteCounter: Aggregator = {
   id: 'quotes',
-  tables(articles, outlets, store) {
+  tables(articles, outlets, store, scope) {
     const rows = outlets.map((outlet) => {
       const mine = articles.filter((a) => a.meta.outlet === outlet);
       const evidence = mine.flatMap((a) =>
         a.results.get(QUOTES).map((q) => ({ articleId: a.meta.id, start: q.contentStart, end: q.contentEnd, text: '', rule: 'quote', weight: 1 })),
       );
-      const key = store.put(evidenceKey('quotes', outlet), `Direct quotes in ${outlet}`, evidence);
+      const key = store.put(evidenceKey('quotes', outlet, scope.kind === 'event' ? scope.eventId : 'corpus'), `Direct quotes in ${outlet}`, evidence);
       return { outlet, cells: { quotes: { value: evidence.length, count: evidence.length, evidenceKey: key } } };
     });
     return [{ id: 'quotes', title: 'Direct quotes', unit: 'count', columns: [{ id: 'quotes', label: 'Quotes' }], rows }];

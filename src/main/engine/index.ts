@@ -4,9 +4,13 @@
  * plus the evidence behind every mark; article texts are read again on demand, never all kept.
  */
 import path from 'node:path';
-import type { Scope } from '../../shared/comparison';
+import type { EventOverride } from '../../shared/events';
 import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
-import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
+import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
+import { compare } from './compare/compare';
+import { figureRows } from './figures/aggregate';
+import { toneDistribution } from './measures/index';
+import { voiceShares } from './voices/index';
 import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION } from '../../shared/version';
 import { EvidenceStore, type AnalysedArticle } from './aggregate';
@@ -182,15 +186,31 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   const outletNames = outlets.map((o) => o.name);
 
   const store = new EvidenceStore();
-  const scope: Scope = { kind: 'corpus' };
-  const tables = parts.aggregators.flatMap((a) => a.tables(analysed, outletNames, store, scope));
+  const overrides: EventOverride[] = loaded.articles.flatMap(({ summary }) =>
+    summary.event?.value ? [{ articleId: summary.id, eventId: summary.event.value }] : [],
+  );
+  const comparison = compare(analysed, {
+    scope: { kind: 'corpus' },
+    outlets: outletNames,
+    aggregators: parts.aggregators,
+    featureSources: parts.featureSources,
+    store,
+    overrides,
+  });
+  const details: ComparisonDetails = {
+    figures: figureRows(analysed, store),
+    tone: toneDistribution(analysed, outletNames),
+    voices: voiceShares(analysed, outletNames),
+    lexicons: parts.lexicons,
+  };
 
   const snapshot: AnalysisSnapshot = {
     folder: { path: resolved, name: path.basename(resolved), isSeeds: options.isSeeds ?? false },
     articles: loaded.articles.map((a) => a.summary),
     outlets,
     problems: loaded.problems,
-    comparison: { tables, lexicons: parts.lexicons },
+    comparison,
+    details,
     engineVersion: ENGINE_VERSION,
     analysedAt: (options.now?.() ?? new Date()).toISOString(),
   };

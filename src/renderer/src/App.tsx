@@ -174,7 +174,7 @@ export function App(): React.JSX.Element {
 }
 
 export function sourceNote(snapshot: AnalysisSnapshot): string {
-  const lexicons = snapshot.comparison.lexicons.length ? ` · lexicons ${snapshot.comparison.lexicons.join(', ')}` : '';
+  const lexicons = snapshot.details.lexicons.length ? ` · lexicons ${snapshot.details.lexicons.join(', ')}` : '';
   return `Framescope ${snapshot.engineVersion}${lexicons} · ${snapshot.analysedAt.slice(0, 10)}`;
 }
 
