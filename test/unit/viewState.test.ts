@@ -8,6 +8,8 @@ describe('view state in the URL fragment', () => {
       view: 'figures' as const,
       events: ['ev-1', 'ev 2'],
       hiddenOutlets: ['The Hill', 'A,B'],
+      order: ['Xinhua', 'The Hill'],
+      colours: { 'The Hill': '#123abc', 'A:B': '#00ff00' },
       from: '2024-01-01',
       to: '2024-05-31',
       article: 'abc123',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleView } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
 import type { AppError } from '../../shared/result';
@@ -8,11 +8,12 @@ import { Tabs, type TabItem } from './components/Tabs';
 import { describeProgress, describeSource, formatCount, formatDate, progressFraction } from './format';
 import { useViewState } from './useViewState';
 import type { View } from './viewState';
-import { ChartFrame } from './components/ChartFrame';
 import { EvidencePanel } from './components/EvidencePanel';
-import { MetricGrid, type EvidenceRequest } from './components/MetricGrid';
-import { OutletBars } from './components/OutletBars';
-import { barRows, formatValue, tablesForView, visibleOutlets } from './shaping/tables';
+import { FilterBar } from './components/FilterBar';
+import type { EvidenceRequest } from './components/MetricGrid';
+import { scopedTables } from './shaping/scope';
+import { visibleOutlets } from './shaping/tables';
+import { MeasureView } from './views/MeasureViews';
 import { outletColours } from './theme';
 import type { EvidencePage } from '../../shared/evidence';
 
@@ -92,6 +93,11 @@ export function App(): React.JSX.Element {
   const fraction = progress ? progressFraction(progress) : null;
   const busy = progress !== null && progress.phase !== 'done' && progress.phase !== 'failed';
   const view = TABS.some((t) => t.id === viewState.view) ? viewState.view : 'overview';
+  const allOutlets = useMemo(() => snapshot?.outlets.map((o) => o.name) ?? [], [snapshot]);
+  const ordered = visibleOutlets(allOutlets, { hidden: [], order: viewState.order });
+  const outlets = visibleOutlets(allOutlets, { hidden: viewState.hiddenOutlets, order: viewState.order });
+  const colours = outletColours(allOutlets, viewState.colours);
+  const scope = snapshot ? scopedTables(snapshot, { eventId: viewState.events[0] ?? null, from: viewState.from, to: viewState.to }) : null;
 
   return (
     <div className="app" data-ready={snapshot ? 'true' : 'false'} data-api-verbs={Object.keys(getApi()).sort().join(',')}>
@@ -129,6 +135,9 @@ export function App(): React.JSX.Element {
       ) : null}
 
       {snapshot ? <Tabs items={TABS} selected={view} onSelect={(id) => setViewState({ view: id })} label="Views" /> : null}
+      {snapshot && view !== 'reader' ? (
+        <FilterBar snapshot={snapshot} state={viewState} ordered={ordered} colours={colours} onChange={setViewState} />
+      ) : null}
 
       <main id={`panel-${view}`} role={snapshot ? 'tabpanel' : undefined} aria-labelledby={snapshot ? `tab-${view}` : undefined}>
         {status.kind === 'loading' ? <p className="muted">Loading the sample articles…</p> : null}
@@ -139,10 +148,15 @@ export function App(): React.JSX.Element {
         ) : null}
         {snapshot && view === 'overview' ? <Overview snapshot={snapshot} onOpenArticle={openArticle} /> : null}
         {snapshot && view !== 'overview' && view !== 'reader' ? (
-          <TablesView
+          <MeasureView
             view={view}
             snapshot={snapshot}
-            hidden={viewState.hiddenOutlets}
+            tables={scope?.tables ?? []}
+            outlets={outlets}
+            colours={colours}
+            subtitle={`${snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name} · ${scope?.label ?? ''} · ${outlets.length} of ${ordered.length} outlets`}
+            source={sourceNote(snapshot)}
+            eventIds={viewState.events}
             empty={EMPTY_VIEW[view]}
             onEvidence={showEvidence}
           />
@@ -176,54 +190,6 @@ export function App(): React.JSX.Element {
 export function sourceNote(snapshot: AnalysisSnapshot): string {
   const lexicons = snapshot.details.lexicons.length ? ` · lexicons ${snapshot.details.lexicons.join(', ')}` : '';
   return `Framescope ${snapshot.engineVersion}${lexicons} · ${snapshot.analysedAt.slice(0, 10)}`;
-}
-
-function TablesView({
-  view,
-  snapshot,
-  hidden,
-  empty,
-  onEvidence,
-}: {
-  readonly view: View;
-  readonly snapshot: AnalysisSnapshot;
-  readonly hidden: readonly string[];
-  readonly empty: string;
-  readonly onEvidence: (request: EvidenceRequest) => void;
-}): React.JSX.Element {
-  const all = snapshot.outlets.map((o) => o.name);
-  const outlets = visibleOutlets(all, { hidden, order: [] });
-  const colours = outletColours(all);
-  const tables = tablesForView(view, snapshot.comparison.tables);
-  const subtitle = `${snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name} · ${outlets.length} of ${all.length} outlets · all events`;
-  if (tables.length === 0) return <p className="empty muted">{empty}</p>;
-  return (
-    <div className="charts">
-      {tables.map((table) => {
-        const only = table.columns.length === 1 ? table.columns[0] : undefined;
-        const bars = only ? barRows(table, only.id, outlets) : null;
-        return (
-          <ChartFrame key={table.id} id={`chart-${table.id.replace(/[^a-z0-9-]/gi, '-')}`} title={table.title} subtitle={subtitle} source={sourceNote(snapshot)}>
-            {only && bars && bars.bars.length ? (
-              <>
-                <OutletBars
-                  rows={bars.bars}
-                  colours={colours}
-                  axisLabel={table.unit}
-                  title={table.title}
-                  format={(v) => formatValue(v, table.unit)}
-                  onEvidence={onEvidence}
-                />
-                {bars.missing.length ? <p className="muted small">Nothing to measure in: {bars.missing.join(', ')}.</p> : null}
-              </>
-            ) : (
-              <MetricGrid table={table} outlets={outlets} colours={colours} onEvidence={onEvidence} empty={empty} />
-            )}
-          </ChartFrame>
-        );
-      })}
-    </div>
-  );
 }
 
 function Overview({

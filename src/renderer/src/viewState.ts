@@ -11,6 +11,10 @@ export interface ViewState {
   readonly events: readonly string[];
   /** Outlets hidden by the user. */
   readonly hiddenOutlets: readonly string[];
+  /** The user's outlet order (outlets not listed follow). */
+  readonly order: readonly string[];
+  /** The user's outlet colours (#rrggbb), overriding the palette. */
+  readonly colours: Readonly<Record<string, string>>;
   readonly from: string | null;
   readonly to: string | null;
   /** Article open in the reader, and the character offset to scroll to. */
@@ -22,6 +26,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   view: 'overview',
   events: [],
   hiddenOutlets: [],
+  order: [],
+  colours: {},
   from: null,
   to: null,
   article: null,
@@ -52,6 +58,13 @@ export function parseViewState(hash: string): ViewState {
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : 'overview',
     events: list(params.get('events')),
     hiddenOutlets: list(params.get('hide')),
+    order: list(params.get('order')),
+    colours: Object.fromEntries(
+      (params.get('colours') ?? '')
+        .split(',')
+        .map((pair) => pair.split(':').map(decode))
+        .filter((kv): kv is [string, string] => kv.length === 2 && Boolean(kv[0]) && /^#[0-9a-f]{6}$/i.test(kv[1] ?? '')),
+    ),
     from: from && ISO_DATE.test(from) ? from : null,
     to: to && ISO_DATE.test(to) ? to : null,
     article: params.get('article'),
@@ -64,6 +77,9 @@ export function formatViewState(state: ViewState): string {
   if (state.view !== 'overview') params.set('view', state.view);
   if (state.events.length) params.set('events', state.events.map(encodeURIComponent).join(','));
   if (state.hiddenOutlets.length) params.set('hide', state.hiddenOutlets.map(encodeURIComponent).join(','));
+  if (state.order.length) params.set('order', state.order.map(encodeURIComponent).join(','));
+  const colours = Object.entries(state.colours);
+  if (colours.length) params.set('colours', colours.map(([k, v]) => `${encodeURIComponent(k)}:${encodeURIComponent(v)}`).join(','));
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.article) params.set('article', state.article);
