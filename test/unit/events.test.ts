@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventEditSchema } from '../../src/shared/events';
 import { generateEventArticles, evaluateGrouping } from '../../scripts/eval-events';
 import { applyEdits, applyOverrides, overridesOf } from '../../src/main/engine/events/edits';
 import {
@@ -226,5 +227,16 @@ describe('story thread and undated folders', () => {
     const eventOf = new Map(grouping.assignments.map((a) => [a.articleId, a.eventId]));
     const ari = adjustedRandIndex(inputs.map((i) => truth.get(i.id) ?? ''), inputs.map((i) => eventOf.get(i.id) ?? ''));
     expect(ari).toBeGreaterThan(0.7);
+  });
+});
+
+describe('edit payloads', () => {
+  it('accepts well-formed edits and refuses malformed ones', () => {
+    expect(eventEditSchema.safeParse({ kind: 'move', articleId: 'a', toEventId: 'e' }).success).toBe(true);
+    expect(eventEditSchema.safeParse({ kind: 'split', eventId: 'e', articleIds: ['a'], newEventId: 'f', name: 'F' }).success).toBe(true);
+    expect(eventEditSchema.safeParse({ kind: 'move', articleId: 'a', toEventId: '  ' }).success).toBe(false);
+    expect(eventEditSchema.safeParse({ kind: 'merge', eventIds: [], intoEventId: 'e' }).success).toBe(false);
+    expect(eventEditSchema.safeParse({ kind: 'rename', eventId: 'e', name: 'x', extra: 1 }).success).toBe(false);
+    expect(eventEditSchema.safeParse({ kind: 'delete', eventId: 'e' }).success).toBe(false);
   });
 });
