@@ -12,6 +12,8 @@ export default defineConfig({
           browser: resolve(__dirname, 'src/main/browser/main.ts'),
           // The command line (`framescope`, bin/framescope.mjs).
           cli: resolve(__dirname, 'src/main/cli/bin.ts'),
+          // Worker threads that analyse large folders.
+          analyzeWorker: resolve(__dirname, 'src/main/workers/analyzeWorker.ts'),
         },
       },
     },
