@@ -3,6 +3,7 @@
  * the dashboard and the exports consume. Plain JSON data: it crosses IPC and HTTP. Evidence
  * stays in the main process; every mark names it by an `EvidenceKey` fetched on demand.
  */
+import { z } from 'zod';
 import type { MetricTable, Scope } from './comparison';
 import type { EvidenceKey } from './evidence';
 
@@ -35,8 +36,10 @@ export interface EventAssignment {
   readonly articleId: string;
   readonly eventId: string;
   /**
-   * 0–1. For automatic assignments: similarity to the own event against the best other event
-   * (0.5 = as close to another event as to its own). 1 for the user's own choices.
+   * 0–1. For an automatic assignment to an event of several articles: mean similarity to the
+   * other members / (that + mean similarity to the nearest other event), so 0.5 = as close to
+   * another event as to its own. For an article alone in its event: 1 − (nearest other event's
+   * similarity ÷ grouping threshold) / 2, so 0.5–1. Always 1 for the user's own choices.
    */
   readonly confidence: number;
   readonly source: 'auto' | 'user';
@@ -60,7 +63,20 @@ export type EventEdit =
   | { readonly kind: 'move'; readonly articleId: string; readonly toEventId: string }
   | { readonly kind: 'rename'; readonly eventId: string; readonly name: string }
   | { readonly kind: 'merge'; readonly eventIds: readonly string[]; readonly intoEventId: string }
-  | { readonly kind: 'split'; readonly eventId: string; readonly articleIds: readonly string[]; readonly newEventId: string; readonly name?: string };
+  | { readonly kind: 'split'; readonly eventId: string; readonly articleIds: readonly string[]; readonly newEventId: string; readonly name?: string | undefined };
+
+const eventId = z.string().trim().min(1).max(200);
+const articleId = z.string().min(1).max(200);
+
+/** Runtime check for edits arriving from the renderer (the contract parses payloads with it). */
+export const eventEditSchema: z.ZodType<EventEdit> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('move'), articleId, toEventId: eventId }).strict(),
+  z.object({ kind: z.literal('rename'), eventId, name: z.string().max(200) }).strict(),
+  z.object({ kind: z.literal('merge'), eventIds: z.array(eventId).min(1).max(1000), intoEventId: eventId }).strict(),
+  z
+    .object({ kind: z.literal('split'), eventId, articleIds: z.array(articleId).min(1).max(10_000), newEventId: eventId, name: z.string().max(200).optional() })
+    .strict(),
+]);
 
 export interface EventGrouping {
   readonly events: readonly EventInfo[];

@@ -132,6 +132,15 @@ describe('compare', () => {
     expect(() => compare(articles, { scope: { kind: 'event', eventId: 'nope' }, outlets: OUTLETS, aggregators: [], featureSources: [], store })).toThrow(/No event nope/);
   });
 
+  it('reuses events found once across scopes', () => {
+    const events = eventsOf(articles, { outlets: OUTLETS });
+    const a = compare(articles, { scope: { kind: 'corpus' }, outlets: OUTLETS, aggregators: [], featureSources: [], store: new EvidenceStore(), events });
+    expect(a.grouping).toBe(events.grouping);
+    const id = events.grouping.events[0]?.id ?? '';
+    const b = compare(articles, { scope: { kind: 'event', eventId: id }, outlets: OUTLETS, aggregators: [], featureSources: [], store: new EvidenceStore(), events });
+    expect([...b.articleIds].sort()).toEqual(['q1', 'q2', 'q3']);
+  });
+
   it('replays manifest overrides and session edits', () => {
     const result = compare(articles, {
       scope: { kind: 'corpus' },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { eventEditSchema } from '../../src/shared/events';
 import { generateEventArticles, evaluateGrouping } from '../../scripts/eval-events';
 import { applyEdits, applyOverrides, overridesOf } from '../../src/main/engine/events/edits';
+import { manifestEditsFor, overridesFromFolder } from '../../src/main/engine/events/manifest';
 import {
   adjustedRandIndex,
   autoName,
@@ -226,5 +228,38 @@ describe('story thread and undated folders', () => {
     const eventOf = new Map(grouping.assignments.map((a) => [a.articleId, a.eventId]));
     const ari = adjustedRandIndex(inputs.map((i) => truth.get(i.id) ?? ''), inputs.map((i) => eventOf.get(i.id) ?? ''));
     expect(ari).toBeGreaterThan(0.7);
+  });
+});
+
+describe('edit payloads', () => {
+  it('accepts well-formed edits and refuses malformed ones', () => {
+    expect(eventEditSchema.safeParse({ kind: 'move', articleId: 'a', toEventId: 'e' }).success).toBe(true);
+    expect(eventEditSchema.safeParse({ kind: 'split', eventId: 'e', articleIds: ['a'], newEventId: 'f', name: 'F' }).success).toBe(true);
+    expect(eventEditSchema.safeParse({ kind: 'move', articleId: 'a', toEventId: '  ' }).success).toBe(false);
+    expect(eventEditSchema.safeParse({ kind: 'merge', eventIds: [], intoEventId: 'e' }).success).toBe(false);
+    expect(eventEditSchema.safeParse({ kind: 'rename', eventId: 'e', name: 'x', extra: 1 }).success).toBe(false);
+    expect(eventEditSchema.safeParse({ kind: 'delete', eventId: 'e' }).success).toBe(false);
+  });
+});
+
+describe('manifest round trip', () => {
+  it('reads saved overrides from article summaries and writes the user’s choices back as manifest edits', () => {
+    const { inputs } = inputsOf(30, 23);
+    const { corpus, grouping } = groupEvents(inputs);
+    const target = grouping.events[0]?.id ?? '';
+    const moved = inputs.find((i) => !grouping.events[0]?.articleIds.includes(i.id))?.id ?? '';
+    const edited = applyEdits(corpus, grouping, [
+      { kind: 'move', articleId: moved, toEventId: target },
+      { kind: 'rename', eventId: target, name: 'Named' },
+    ]);
+    const edits = manifestEditsFor(edited, (id) => `files/${id}`);
+    expect(edits).toEqual({ articles: [{ file: `files/${moved}`, event: target }], events: [{ id: target, name: 'Named' }] });
+
+    const summaries = inputs.map((i) => ({ id: i.id, event: i.id === moved ? { value: target, source: 'manifest' as const } : { value: null, source: 'unknown' as const } }));
+    const saved = overridesFromFolder(summaries, [{ id: target, name: ' Named ' }, { id: 'x', name: ' ' }]);
+    expect(saved).toEqual({ overrides: [{ articleId: moved, eventId: target }], names: [{ id: target, name: 'Named' }] });
+    const replayed = applyOverrides(corpus, groupEvents(inputs).grouping, saved.overrides, saved.names);
+    expect(replayed.events.find((e) => e.id === target)).toMatchObject({ name: 'Named', nameSource: 'user' });
+    expect(replayed.assignments.find((a) => a.articleId === moved)).toMatchObject({ eventId: target, source: 'user' });
   });
 });

@@ -32,6 +32,11 @@ export interface CompareOptions {
   readonly grouping?: GroupingOptions;
   /** Per-event tables for the corpus scope (default true). */
   readonly perEventTables?: boolean;
+  /**
+   * Events already found by `eventsOf` for these articles (e.g. when the dashboard switches
+   * between scopes): reused instead of grouping again; overrides, names and edits are then ignored.
+   */
+  readonly events?: { readonly corpus: EventCorpus; readonly grouping: EventGrouping };
 }
 
 /** The event-grouping inputs of analysed articles (they need the `event-terms` component). */
@@ -60,7 +65,7 @@ export function eventsOf(
 
 export function compare(articles: readonly AnalysedArticle[], options: CompareOptions): Comparison {
   const { scope, outlets, aggregators, featureSources, store } = options;
-  const { corpus, grouping } = eventsOf(articles, options);
+  const { corpus, grouping } = options.events ?? eventsOf(articles, options);
   const notes: string[] = [grouping.method.description];
 
   let scoped: readonly AnalysedArticle[] = articles;

@@ -205,6 +205,18 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
   return m;
 }
 
+const matrices = new WeakMap<EventCorpus, Float32Array>();
+
+/** The corpus's similarity matrix, computed once and kept while the corpus lives (edits reuse it). */
+export function corpusMatrix(corpus: EventCorpus): Float32Array {
+  let m = matrices.get(corpus);
+  if (!m) {
+    m = similarityMatrix(corpus);
+    matrices.set(corpus, m);
+  }
+  return m;
+}
+
 /**
  * Average-linkage clustering with a stopping threshold. Returns clusters as lists of article
  * indexes, each sorted, ordered by their first member.
@@ -387,10 +399,10 @@ export function finalizeGrouping(
   corpus: EventCorpus,
   groups: readonly Group[],
   userAssigned: ReadonlySet<string> = new Set(),
-  sim: Float32Array | null = null,
 ): EventGrouping {
   const n = corpus.inputs.length;
-  const simOf = (i: number, j: number): number => (sim ? (sim[i * n + j] ?? 0) : similarity(corpus, i, j));
+  const sim = corpusMatrix(corpus);
+  const simOf = (i: number, j: number): number => sim[i * n + j] ?? 0;
   const live = groups.filter((g) => g.members.length > 0);
   const events: EventInfo[] = [];
   const assignments: EventAssignment[] = [];
@@ -473,10 +485,10 @@ export function finalizeGrouping(
 export function groupEvents(inputs: readonly EventInput[], options: GroupingOptions = {}): { corpus: EventCorpus; grouping: EventGrouping } {
   const corpus = buildEventCorpus(inputs, options);
   const n = inputs.length;
-  const sim = similarityMatrix(corpus);
+  const sim = corpusMatrix(corpus);
   const clusters = averageLinkage(sim, n, corpus.options.threshold);
   const groups: Group[] = clusters.map((members) => ({ id: autoEventId(corpus, members), members, userName: null }));
-  return { corpus, grouping: finalizeGrouping(corpus, groups, new Set(), sim) };
+  return { corpus, grouping: finalizeGrouping(corpus, groups, new Set()) };
 }
 
 /** Adjusted Rand index of two labellings of the same items (1 = identical partitions, ~0 = chance). */

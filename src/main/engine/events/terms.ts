@@ -68,15 +68,16 @@ export function extractTerms(doc: Doc): ArticleTerms {
   const acc = new Map<string, Acc>();
   const { text } = doc;
   let tokens = 0;
-  const add = (term: string, capitalised: string | null, start: number, end: number, sentence: Span, entity: boolean): void => {
+  /** Counts a term; `capital` says the occurrence is capitalised (its spelling is kept once). */
+  const add = (term: string, capital: boolean, start: number, end: number, sentence: Span, entity: boolean): void => {
     let a = acc.get(term);
-    if (!a) {
-      a = { count: 0, entityHits: 0, capitalised, firstStart: start, firstEnd: end, sentence };
+    if (a === undefined) {
+      a = { count: 0, entityHits: 0, capitalised: null, firstStart: start, firstEnd: end, sentence };
       acc.set(term, a);
     }
     a.count += 1;
     if (entity) a.entityHits += 1;
-    if (a.capitalised === null && capitalised !== null) a.capitalised = capitalised;
+    if (capital && a.capitalised === null) a.capitalised = text.slice(start, end);
   };
 
   // The current run of capitalised words: token indexes [runFrom, runTo).
@@ -94,7 +95,7 @@ export function extractTerms(doc: Doc): ArticleTerms {
         let key = '';
         for (let k = from; k < runTo; k += 1) key += (k > from ? ' ' : '') + stripPossessive(doc.tokens[k]?.norm ?? '');
         const display = text.slice(first.start, last.end).replace(/['’]s$/u, '');
-        add(key, display, first.start, first.start + display.length, sentence, true);
+        add(key, true, first.start, first.start + display.length, sentence, true);
       }
     }
     runFrom = runTo;
@@ -127,17 +128,20 @@ export function extractTerms(doc: Doc): ArticleTerms {
       if (stop || norm.length < 3) continue;
       tokens += 1;
       const end = norm.length === token.norm.length ? token.end : token.end - 2;
-      add(norm, capital ? text.slice(token.start, end) : null, token.start, end, sentence, capital && !atStart);
+      add(norm, capital, token.start, end, sentence, capital && !atStart);
     }
     runTo = runTo > runFrom ? runTo : runFrom;
     flush(sentence);
   }
 
-  const terms: TermStat[] = [];
-  for (const [term, a] of acc) {
+  // Keep the most frequent terms (ties by term), and build records for those only.
+  const top = [...acc.entries()]
+    .sort((x, y) => y[1].count - x[1].count || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .slice(0, MAX_TERMS);
+  const terms: TermStat[] = top.map(([term, a]) => {
     // A word is a name when it is mostly written capitalised inside sentences.
     const entity = a.entityHits * 2 > a.count;
-    terms.push({
+    return {
       term,
       display: entity && a.capitalised !== null ? a.capitalised : term,
       count: a.count,
@@ -145,10 +149,9 @@ export function extractTerms(doc: Doc): ArticleTerms {
       first: { start: a.firstStart, end: a.firstEnd },
       firstText: text.slice(a.firstStart, a.firstEnd),
       sentence: { start: a.sentence.start, end: a.sentence.end },
-    });
-  }
-  terms.sort((x, y) => y.count - x.count || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
-  return { terms: terms.slice(0, MAX_TERMS), tokens };
+    };
+  });
+  return { terms, tokens };
 }
 
 /** Pipeline component assigning EVENT_TERMS; it registers no phrases. */
