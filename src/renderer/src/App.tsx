@@ -14,6 +14,9 @@ import type { EvidenceRequest } from './components/MetricGrid';
 import { scopedTables } from './shaping/scope';
 import { visibleOutlets } from './shaping/tables';
 import { MeasureView } from './views/MeasureViews';
+import { EventTimeline } from './components/EventTimeline';
+import { overviewRows, type OverviewRow } from './shaping/overview';
+import { formatValue } from './shaping/tables';
 import { outletColours } from './theme';
 import type { EvidencePage } from '../../shared/evidence';
 
@@ -146,7 +149,28 @@ export function App(): React.JSX.Element {
             <strong>{status.error.code}</strong> {status.error.message}
           </div>
         ) : null}
-        {snapshot && view === 'overview' ? <Overview snapshot={snapshot} onOpenArticle={openArticle} /> : null}
+        {snapshot && view === 'overview' ? (
+          <>
+            <OverviewTable
+              rows={overviewRows(snapshot, outlets)}
+              colours={colours}
+              onEvidence={showEvidence}
+              source={sourceNote(snapshot)}
+            />
+            <section aria-label="Events" className="overview-events">
+              <h2>Events</h2>
+              <p className="muted small">{snapshot.comparison.grouping.method.description}</p>
+              <EventTimeline
+                thread={snapshot.comparison.thread}
+                outlets={outlets}
+                colours={colours}
+                selected={viewState.events[0] ?? null}
+                onSelect={(id) => setViewState({ events: id ? [id] : [] })}
+              />
+            </section>
+            <Overview snapshot={snapshot} onOpenArticle={openArticle} />
+          </>
+        ) : null}
         {snapshot && view !== 'overview' && view !== 'reader' ? (
           <MeasureView
             view={view}
@@ -190,6 +214,84 @@ export function App(): React.JSX.Element {
 export function sourceNote(snapshot: AnalysisSnapshot): string {
   const lexicons = snapshot.details.lexicons.length ? ` · lexicons ${snapshot.details.lexicons.join(', ')}` : '';
   return `Framescope ${snapshot.engineVersion}${lexicons} · ${snapshot.analysedAt.slice(0, 10)}`;
+}
+
+function OverviewTable({
+  rows,
+  colours,
+  onEvidence,
+  source,
+}: {
+  readonly rows: readonly OverviewRow[];
+  readonly colours: ReadonlyMap<string, string>;
+  readonly onEvidence: (request: EvidenceRequest) => void;
+  readonly source: string;
+}): React.JSX.Element {
+  return (
+    <section aria-label="Outlets at a glance" className="overview-table">
+      <div className="grid-scroll">
+        <table className="metric-grid">
+          <thead>
+            <tr>
+              <th scope="col">Outlet</th>
+              <th scope="col">Articles</th>
+              <th scope="col">Events</th>
+              <th scope="col">Mean tone</th>
+              <th scope="col">Most distinctive words</th>
+              <th scope="col">Casualty figures cited</th>
+              <th scope="col">Groups quoted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.outlet} data-testid="outlet-row">
+                <th scope="row">
+                  <span className="swatch" style={{ background: colours.get(r.outlet) ?? '#777' }} aria-hidden="true" />
+                  {r.outlet}
+                </th>
+                <td className="pad">{formatCount(r.articles, 'article')}, {formatCount(r.words, 'word')}</td>
+                <td className="pad">{r.events}</td>
+                <td className="pad">
+                  {r.tone?.evidenceKey ? (
+                    <button type="button" className="link" onClick={() => onEvidence({ key: r.tone?.evidenceKey ?? '', title: `Sentiment words — ${r.outlet}` })}>
+                      {formatValue(r.tone.value, 'tone score')}
+                    </button>
+                  ) : (
+                    formatValue(r.tone?.value ?? null, 'tone score')
+                  )}
+                </td>
+                <td className="pad">
+                  {r.distinctive.map((d, i) => (
+                    <span key={d.term}>
+                      {i > 0 ? ', ' : ''}
+                      {d.evidenceKey ? (
+                        <button type="button" className="link inline" onClick={() => onEvidence({ key: d.evidenceKey ?? '', title: `“${d.term}” in ${r.outlet}` })}>
+                          {d.term}
+                        </button>
+                      ) : (
+                        d.term
+                      )}
+                    </span>
+                  ))}
+                </td>
+                <td className="pad">
+                  {r.figures && r.figures.count > 0 && r.figures.evidenceKey ? (
+                    <button type="button" className="link inline" onClick={() => onEvidence({ key: r.figures?.evidenceKey ?? '', title: `Figures cited by ${r.outlet}` })}>
+                      {r.figures.note}
+                    </button>
+                  ) : (
+                    <span className="muted">none cited</span>
+                  )}
+                </td>
+                <td className="pad">{r.voices.length ? r.voices.join(', ') : <span className="muted">no direct quotes</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{source}</p>
+    </section>
+  );
 }
 
 function Overview({
