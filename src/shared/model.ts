@@ -51,7 +51,7 @@ export interface DuplicateRef {
   readonly id: string;
   readonly file: string;
   readonly kind: 'exact' | 'near';
-  /** Estimated Jaccard similarity of the two texts' word 5-shingles (1 for exact copies). */
+  /** Jaccard similarity of the two texts' sets of word 5-shingles (1 for exact copies). */
   readonly similarity: number;
 }
 

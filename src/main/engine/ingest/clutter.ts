@@ -143,9 +143,17 @@ function splitLines(text: string): { lines: Line[]; paragraphs: Paragraph[] } {
   return { lines, paragraphs };
 }
 
+/** Whitespace-separated words (a cheap count: clutter checks run on every line). */
 function wordCount(s: string): number {
-  const m = s.match(/\S+/g);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!space && !inWord) n += 1;
+    inWord = !space;
+  }
+  return n;
 }
 
 const BULLET = /^(?:[•·▪●◦‣∙*+–—-]|\d{1,2}[.)])\s+/u;
@@ -200,7 +208,8 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
   };
 
   const matchWhole = (s: string): CompiledPattern | undefined => {
-    if (s.length > 2000) return undefined;
+    // Clutter lines are short: no pattern allows more than ~60 words.
+    if (s.length > 700) return undefined;
     const words = wordCount(s);
     return whole.find((p) => words <= p.maxWords && p.re.test(s));
   };

@@ -257,7 +257,12 @@ const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   pt: ['o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'que', 'em', 'um', 'uma', 'para', 'com', 'não', 'por', 'se', 'na', 'no', 'mais', 'foi', 'ao', 'pelo', 'pela'],
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'in', 'voor', 'niet', 'met', 'zijn', 'er', 'aan', 'ook', 'als', 'bij', 'door', 'maar', 'om', 'werd', 'naar'],
 };
-const STOP_SETS = Object.entries(STOPWORDS).map(([code, words]) => [code, new Set(words)] as const);
+const LANG_CODES = Object.keys(STOPWORDS);
+/** Each stopword → a bit per language that lists it, so one lookup per word serves all languages. */
+const STOP_BITS = new Map<string, number>();
+LANG_CODES.forEach((code, bit) => {
+  for (const w of STOPWORDS[code] ?? []) STOP_BITS.set(w, (STOP_BITS.get(w) ?? 0) | (1 << bit));
+});
 export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English', fr: 'French', es: 'Spanish', de: 'German', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', und: 'undetermined',
 };
@@ -270,17 +275,21 @@ export interface LanguageGuess {
 }
 
 /** A simple language guess from stopword shares: enough to flag articles that are not English. */
-export function detectLanguage(text: string): LanguageGuess {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const sample = words.length > 4000 ? words.slice(0, 4000) : words;
-  if (sample.length < 20) return { code: 'und', score: 0 };
-  let best: LanguageGuess = { code: 'other', score: 0 };
-  for (const [code, set] of STOP_SETS) {
-    let n = 0;
-    for (const w of sample) if (set.has(w)) n += 1;
-    const score = n / sample.length;
-    if (score > best.score) best = { code, score };
+export function detectLanguage(input: string | readonly string[]): LanguageGuess {
+  const words = typeof input === 'string' ? (input.toLowerCase().match(/\p{L}+/gu) ?? []) : input;
+  const n = Math.min(words.length, 1500);
+  if (n < 20) return { code: 'und', score: 0 };
+  const counts = new Array<number>(LANG_CODES.length).fill(0);
+  for (let i = 0; i < n; i += 1) {
+    const bits = STOP_BITS.get(words[i] ?? '');
+    if (bits === undefined) continue;
+    for (let b = 0; b < LANG_CODES.length; b += 1) if (bits & (1 << b)) counts[b] = (counts[b] ?? 0) + 1;
   }
+  let best: LanguageGuess = { code: 'other', score: 0 };
+  LANG_CODES.forEach((code, b) => {
+    const score = (counts[b] ?? 0) / n;
+    if (score > best.score) best = { code, score };
+  });
   // Latin-script languages run at 25–45% stopwords; below 8% the text is in some other language.
   return best.score < 0.08 ? { code: 'other', score: best.score } : best;
 }
