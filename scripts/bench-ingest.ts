@@ -7,7 +7,7 @@
  *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
@@ -94,17 +94,22 @@ try {
   const { files, bytes, kinds } = await writeMixedFolder(dir, count);
   process.stdout.write(`folder: ${String(files)} articles, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(kinds).map(([k, n]) => `${k} ${String(n)}`).join(', ')})\n`);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let r = 0; r < runs; r += 1) {
     let progressEvents = 0;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const loaded = await loadFolder(dir, { onProgress: () => { progressEvents += 1; } });
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     times.push(ms);
     const skipped = loaded.problems.filter((p) => p.severity !== 'warning');
-    process.stdout.write(`run ${String(r + 1)}: ${ms.toFixed(0)} ms, ${String(loaded.articles.length)} loaded, ${String(skipped.length)} skipped (${[...new Set(skipped.map((p) => p.code))].join(', ') || 'none'}), ${String(progressEvents)} progress events\n`);
+    process.stdout.write(`run ${String(r + 1)}: ${ms.toFixed(0)} ms wall, ${(cpuTimes.at(-1) ?? 0).toFixed(0)} ms CPU, ${String(loaded.articles.length)} loaded, ${String(skipped.length)} skipped (${[...new Set(skipped.map((p) => p.code))].join(', ') || 'none'}), ${String(progressEvents)} progress events\n`);
   }
   const ms = median(times);
-  process.stdout.write(`median of ${String(runs)}: ${(ms / 1000).toFixed(2)} s, ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s, ${(files / (ms / 1000)).toFixed(0)} articles/s\n`);
+  const cpuMs = median(cpuTimes);
+  process.stdout.write(`median of ${String(runs)}: ${(ms / 1000).toFixed(2)} s wall, ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s, ${(files / (ms / 1000)).toFixed(0)} articles/s; CPU ${(cpuMs / 1000).toFixed(2)} s (${(bytes / 1e6 / (cpuMs / 1000)).toFixed(1)} MB/s of CPU time); load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${String(cpus().length)} cores\n`);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

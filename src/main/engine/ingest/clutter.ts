@@ -25,6 +25,8 @@ const patternSchema = z.object({
   extent: z.enum(['self', 'paragraph', 'heading+list']).default('self'),
   verify: z.enum(['repeats-body']).optional(),
   maxWords: z.number().int().positive().optional(),
+  /** Lower-case strings one of which the text must contain before the pattern is tried. */
+  needles: z.array(z.string().min(1)).optional(),
   note: z.string().min(1),
 });
 
@@ -54,6 +56,7 @@ interface CompiledPattern {
   readonly extent: 'self' | 'paragraph' | 'heading+list';
   readonly verify: 'repeats-body' | undefined;
   readonly maxWords: number;
+  readonly needles: readonly string[] | undefined;
   readonly note: string;
 }
 
@@ -77,6 +80,7 @@ export function compileClutter(json: unknown): ClutterRules {
       extent: p.extent,
       verify: p.verify,
       maxWords: p.maxWords ?? 40,
+      needles: p.needles?.map((n) => n.toLowerCase()),
       note: p.note,
     })),
   };
@@ -207,11 +211,14 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
     found.push({ start, end, kind: p.kind, pattern: `clutter:${p.id}` });
   };
 
+  const hasNeedle = (p: CompiledPattern, lower: string): boolean => p.needles === undefined || p.needles.some((n) => lower.includes(n));
+
   const matchWhole = (s: string): CompiledPattern | undefined => {
     // Clutter lines are short: no pattern allows more than ~60 words.
     if (s.length > 700) return undefined;
     const words = wordCount(s);
-    return whole.find((p) => words <= p.maxWords && p.re.test(s));
+    const lower = s.toLowerCase();
+    return whole.find((p) => words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s));
   };
 
   for (let li = 0; li < lines.length; li += 1) {
@@ -240,7 +247,9 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
         take(p, line.start, line.end);
       }
     }
+    const lower = inline.length > 0 ? line.text.toLowerCase() : '';
     for (const q of inline) {
+      if (!hasNeedle(q, lower)) continue;
       q.re.lastIndex = 0;
       for (const m of line.text.matchAll(q.re)) {
         const at = line.start + (m.index ?? 0);

@@ -79,7 +79,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
   let detected: string | null = null;
   try {
-    detected = chardet.detect(bytes);
+    // The first 16 KB tell the encoding as well as the whole file, at a fraction of the cost.
+    detected = chardet.detect(bytes.subarray(0, 16384));
   } catch {
     detected = null;
   }

@@ -64,18 +64,18 @@ interface OutletClue {
 
 const NAME = String.raw`([\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{0,50}?)`;
 
-const CLUE_RULES: readonly { readonly re: RegExp; readonly weight: number; readonly what: string; readonly firstLines?: boolean }[] = [
+const CLUE_RULES: readonly { readonly re: RegExp; readonly weight: number; readonly what: string; readonly firstLines?: boolean; readonly needles?: readonly string[] }[] = [
   // "JERUSALEM | Xinhua |", "GAZA, Jan 8 (Reuters) -", "WASHINGTON (AP) —"
   { re: new RegExp(String.raw`^[\p{Lu}][\p{Lu} .,'’-]{1,40}\s*\|\s*${NAME}\s*\|`, 'u'), weight: 5, what: 'dateline', firstLines: true },
   { re: /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,[^()\n]{0,30})?\s*\((Reuters|AP|AFP|Xinhua|Anadolu|WAFA|TASS|JTA|JNS|UPI)\)\s*[-—–]/u, weight: 5, what: 'dateline', firstLines: true },
   // "The All Israel News Staff is a team of journalists", "By Times of Israel Staff"
-  { re: new RegExp(String.raw`\b(?:The |By )${NAME} (?:Staff|Newsroom|News Desk|Editorial Board)\b`, 'u'), weight: 4, what: 'staff byline' },
+  { re: new RegExp(String.raw`\b(?:The |By )${NAME} (?:Staff|Newsroom|News Desk|Editorial Board)\b`, 'u'), weight: 4, what: 'staff byline', needles: ['staff', 'newsroom', 'news desk', 'editorial board'] },
   // "Copyright 2024 Nexstar Media Inc.", "© 2024 Al Jazeera Media Network"
-  { re: new RegExp(String.raw`(?:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)${NAME}(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|plc)\b\.?|\.\s|\.$|\s+all rights|$)`, 'iu'), weight: 4, what: 'copyright line' },
+  { re: new RegExp(String.raw`(?:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)${NAME}(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|plc)\b\.?|\.\s|\.$|\s+all rights|$)`, 'iu'), weight: 4, what: 'copyright line', needles: ['copyright', '©'] },
   // "Want more from the JC?", "Donate to ALL ISRAEL NEWS", "A message from All Israel News"
-  { re: new RegExp(String.raw`^want more from (?:the )?${NAME}\?$`, 'iu'), weight: 3, what: 'paywall prompt' },
+  { re: new RegExp(String.raw`^want more from (?:the )?${NAME}\?$`, 'iu'), weight: 3, what: 'paywall prompt', needles: ['want more from'] },
   { re: new RegExp(String.raw`^(?:donate to|support|a message from) ${NAME}[.!]?$`, 'iu'), weight: 3, what: 'donation appeal' },
-  { re: new RegExp(String.raw`\byou can support ${NAME},`, 'iu'), weight: 2, what: 'donation appeal' },
+  { re: new RegExp(String.raw`\byou can support ${NAME},`, 'iu'), weight: 2, what: 'donation appeal', needles: ['you can support'] },
   { re: new RegExp(String.raw`^(?:subscribe to|sign up for) ${NAME}(?:'s|’s)? newsletters?\b`, 'iu'), weight: 2, what: 'newsletter prompt' },
 ];
 
@@ -104,8 +104,10 @@ export function inferOutlet(text: string): Inferred<string> {
       // Long body paragraphs: only a dateline at their start can name the outlet.
       if (i > 2) return;
     }
+    const lower = line.text.toLowerCase();
     for (const rule of CLUE_RULES) {
       if (rule.firstLines && i > 2) continue;
+      if (rule.needles && !rule.needles.some((n) => lower.includes(n))) continue;
       const m = rule.re.exec(line.text);
       const raw = m?.[1];
       if (!m || !raw) continue;
@@ -204,7 +206,8 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
     const inPhotoCredit = clutter.some((r) => r.kind === 'photo-credit' && line.start >= r.start && line.start < r.end);
     const isCaption = /\((?:photo|image|credit|picture)s?:/i.test(line.text) || inPhotoCredit;
     const isStamp = /^(?:published|updated|posted|last updated|date)\b/i.test(line.text) || (i < 3 && line.text.length < 80);
-    for (const { re, order } of DATE_RES) {
+    // Every full date names a four-digit year: lines without one are skipped cheaply.
+    for (const { re, order } of /\d{4}/.test(line.text) ? DATE_RES : []) {
       re.lastIndex = 0;
       for (const m of line.text.matchAll(re)) {
         const [, a = '', b = '', c = ''] = m;
