@@ -6,12 +6,14 @@
  *
  *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3]
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
+import Sentiment from 'sentiment';
 import { loadFolder } from '../src/main/engine/ingest/loadFolder';
+import { prepareArticle } from '../src/main/engine/ingest/prepare';
 import { generateCorpus } from './bench/corpus';
 
 function escapeHtml(s: string): string {
@@ -95,6 +97,8 @@ try {
   process.stdout.write(`folder: ${String(files)} articles, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(kinds).map(([k, n]) => `${k} ${String(n)}`).join(', ')})\n`);
   const times: number[] = [];
   const cpuTimes: number[] = [];
+  const baseline: number[] = [];
+  const texts: string[] = [];
   for (let r = 0; r < runs; r += 1) {
     let progressEvents = 0;
     const started = performance.now();
@@ -104,12 +108,39 @@ try {
     const used = process.cpuUsage(cpu);
     cpuTimes.push((used.user + used.system) / 1000);
     times.push(ms);
+    // Interleaved reference on the same machine state: the bare sentiment package over the texts.
+    if (texts.length === 0) for (const a of loaded.articles) texts.push(a.text);
+    const sentiment = new Sentiment();
+    const s0 = performance.now();
+    for (const t of texts) sentiment.analyze(t);
+    baseline.push(performance.now() - s0);
     const skipped = loaded.problems.filter((p) => p.severity !== 'warning');
     process.stdout.write(`run ${String(r + 1)}: ${ms.toFixed(0)} ms wall, ${(cpuTimes.at(-1) ?? 0).toFixed(0)} ms CPU, ${String(loaded.articles.length)} loaded, ${String(skipped.length)} skipped (${[...new Set(skipped.map((p) => p.code))].join(', ') || 'none'}), ${String(progressEvents)} progress events\n`);
   }
   const ms = median(times);
   const cpuMs = median(cpuTimes);
   process.stdout.write(`median of ${String(runs)}: ${(ms / 1000).toFixed(2)} s wall, ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s, ${(files / (ms / 1000)).toFixed(0)} articles/s; CPU ${(cpuMs / 1000).toFixed(2)} s (${(bytes / 1e6 / (cpuMs / 1000)).toFixed(1)} MB/s of CPU time); load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${String(cpus().length)} cores\n`);
+  process.stdout.write(`reference: sentiment.analyze() over the same texts, median ${(median(baseline) / 1000).toFixed(2)} s; ingest/sentiment time ratio ${(ms / median(baseline)).toFixed(1)}\n`);
+  // Where the time goes: decoding + extraction + clutter per format, files already in memory.
+  const perFormat = new Map<string, { ms: number; n: number; bytes: number }>();
+  const names = (await readdir(dir)).filter((f) => f !== 'manifest.json');
+  const contents = await Promise.all(names.map(async (f) => [f, await readFile(path.join(dir, f))] as const));
+  for (let pass = 0; pass < 2; pass += 1) {
+    // The first pass warms the JIT; the second is reported.
+    perFormat.clear();
+    for (const [f, b] of contents) {
+      const t0 = performance.now();
+      prepareArticle(b, f);
+      const slot = perFormat.get(path.extname(f)) ?? { ms: 0, n: 0, bytes: 0 };
+      slot.ms += performance.now() - t0;
+      slot.n += 1;
+      slot.bytes += b.length;
+      perFormat.set(path.extname(f), slot);
+    }
+  }
+  for (const [ext, v] of perFormat) {
+    process.stdout.write(`prepare ${ext}: ${(v.ms / v.n).toFixed(2)} ms per file, ${(v.bytes / 1e6 / (v.ms / 1000)).toFixed(1)} MB/s\n`);
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

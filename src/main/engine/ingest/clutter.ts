@@ -213,12 +213,18 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
 
   const hasNeedle = (p: CompiledPattern, lower: string): boolean => p.needles === undefined || p.needles.some((n) => lower.includes(n));
 
+  let mostWords = 0;
+  for (const p of whole) mostWords = Math.max(mostWords, p.maxWords);
   const matchWhole = (s: string): CompiledPattern | undefined => {
-    // Clutter lines are short: no pattern allows more than ~60 words.
-    if (s.length > 700) return undefined;
+    // Clutter lines are short: body paragraphs are skipped after a cheap length check.
+    if (s.length > mostWords * 12) return undefined;
     const words = wordCount(s);
+    if (words > mostWords) return undefined;
     const lower = s.toLowerCase();
-    return whole.find((p) => words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s));
+    for (const p of whole) {
+      if (words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s)) return p;
+    }
+    return undefined;
   };
 
   for (let li = 0; li < lines.length; li += 1) {
