@@ -185,6 +185,32 @@ interface DateClue {
   readonly written: string;
   readonly confidence: Confidence;
   readonly where: string;
+  readonly caption: boolean;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_RE = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
+/**
+ * A photo is taken on or before the day its story is filed: when the text names weekdays in the
+ * six days after the caption's date ("… arrived in Israel late on Monday"), the story is dated the
+ * latest such day.
+ */
+function afterCaption(captionIso: string, text: string): { iso: string; weekday: string } | null {
+  const base = Date.parse(`${captionIso}T00:00:00Z`);
+  const baseDay = new Date(base).getUTCDay();
+  let best = 0;
+  let name = '';
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const day = WEEKDAYS.indexOf((m[1] ?? '').toLowerCase());
+    const ahead = (day - baseDay + 7) % 7;
+    if (ahead > best) {
+      best = ahead;
+      name = m[1] ?? '';
+    }
+  }
+  if (best === 0) return null;
+  return { iso: new Date(base + best * 86_400_000).toISOString().slice(0, 10), weekday: name };
 }
 
 function sentenceAround(line: string, index: number): string {
@@ -225,7 +251,8 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
           iso: value,
           written: m[0],
           confidence: isStamp ? 'high' : isCaption ? 'medium' : 'low',
-          where: isStamp ? 'a date line' : isCaption ? 'a photo caption (the story is that day or soon after)' : 'the body text',
+          where: isStamp ? 'a date line' : isCaption ? 'a photo caption' : 'the body text',
+          caption: isCaption && !isStamp,
         });
       }
     }
@@ -233,7 +260,7 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
     if (inPhotoCredit) {
       for (const m of line.text.matchAll(/\b(\d{2})(\d{2})(\d{2})\b/g)) {
         const value = iso(2000 + Number(m[3]), Number(m[1]), Number(m[2]));
-        if (value) clues.push({ iso: value, written: m[0], confidence: 'low', where: 'a wire-photo code read as MMDDYY (the story is that day or soon after)' });
+        if (value) clues.push({ iso: value, written: m[0], confidence: 'low', where: 'a wire-photo code read as MMDDYY (the story is that day or soon after)', caption: false });
       }
     }
   });
@@ -244,6 +271,18 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
   clues.sort((x, y) => RANK[y.confidence] - RANK[x.confidence] || y.iso.localeCompare(x.iso));
   const best = clues[0];
   if (!best) return { value: null, note: 'The text gives no date of its own.' };
+  if (best.caption) {
+    const later = afterCaption(best.iso, text);
+    const weekday = WEEKDAYS[new Date(`${best.iso}T00:00:00Z`).getUTCDay()] ?? '';
+    if (later) {
+      return {
+        value: later.iso,
+        confidence: best.confidence,
+        note: `Read from a photo caption, “${best.written}” (a ${weekday[0]?.toUpperCase() ?? ''}${weekday.slice(1)}); the text also reports ${later.weekday}, so the story is dated ${later.iso} (${best.confidence} confidence).`,
+      };
+    }
+    return { value: best.iso, confidence: best.confidence, note: `Read from a photo caption: “${best.written}”; the story is that day or soon after (${best.confidence} confidence).` };
+  }
   return {
     value: best.iso,
     confidence: best.confidence,
