@@ -4,7 +4,9 @@
  * and Windows-1252 files, a manifest), loads it three times with loadFolder and prints the median
  * load time, MB/s and articles/s. The folder is removed afterwards.
  *
- *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3]
+ *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3] [--plain]
+ *
+ * --plain writes only UTF-8 .txt files (the same texts), to separate the cost of HTML extraction.
  */
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,7 +33,7 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <footer>Copyright 2024 ${escapeHtml(outlet)}. All rights reserved.</footer></body></html>\n`;
 }
 
-async function writeMixedFolder(dir: string, articles: number): Promise<{ files: number; bytes: number; kinds: Record<string, number> }> {
+async function writeMixedFolder(dir: string, articles: number, plain: boolean): Promise<{ files: number; bytes: number; kinds: Record<string, number> }> {
   const manifest: { file: string; outlet: string; date: string }[] = [];
   const kinds: Record<string, number> = {};
   let bytes = 0;
@@ -40,7 +42,7 @@ async function writeMixedFolder(dir: string, articles: number): Promise<{ files:
     const paragraphs = a.text.trim().split('\n\n');
     const title = paragraphs[0] ?? 'Untitled';
     const base = a.file.replace(/\.txt$/, '');
-    const slot = i % 20;
+    const slot = plain ? 0 : i % 20;
     let file: string;
     let data: Buffer;
     let kind: string;
@@ -88,12 +90,12 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' }, plain: { type: 'boolean', default: false } } });
 const count = Number(values.articles);
 const runs = Number(values.runs);
 const dir = await mkdtemp(path.join(tmpdir(), 'framescope-bench-ingest-'));
 try {
-  const { files, bytes, kinds } = await writeMixedFolder(dir, count);
+  const { files, bytes, kinds } = await writeMixedFolder(dir, count, values.plain);
   process.stdout.write(`folder: ${String(files)} articles, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(kinds).map(([k, n]) => `${k} ${String(n)}`).join(', ')})\n`);
   const times: number[] = [];
   const cpuTimes: number[] = [];
