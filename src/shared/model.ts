@@ -44,7 +44,8 @@ export type FileProblemCode =
   | 'near-duplicate'
   | 'non-english'
   | 'front-matter-invalid'
-  | 'no-article-found';
+  | 'no-article-found'
+  | 'lexicon-invalid';
 
 /** Another article this one repeats: the same bytes, or nearly the same text (syndication). */
 export interface DuplicateRef {

@@ -388,6 +388,28 @@ describe('thousands of files', () => {
   }, 60_000);
 });
 
+describe('per-folder clutter patterns', () => {
+  it('uses the folder\'s lexicons/clutter.json in loading and reading back; an invalid one falls back with a warning', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), `Head\n\n${story(9)}\n\nBrought to you by Acme\n\nShare via\n`);
+    mkdirSync(path.join(dir, 'lexicons'));
+    const own = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../src/main/engine/ingest/data/clutter.json'), 'utf8')) as { patterns: unknown[] };
+    own.patterns = [{ id: 'sponsor', kind: 'advertising', pattern: '^brought to you by .+$', note: 'Sponsor line.' }];
+    writeFileSync(path.join(dir, 'lexicons', 'clutter.json'), JSON.stringify(own));
+    const { articles, problems } = await loadFolder(dir);
+    expect(problems).toEqual([]);
+    const a = articles[0];
+    if (!a) throw new Error('not loaded');
+    expect(a.excluded.map((r) => [a.text.slice(r.start, r.end), r.pattern])).toEqual([['Brought to you by Acme', 'clutter:sponsor']]);
+    expect((await loadArticleContent(dir, a.summary)).excluded).toEqual(a.excluded);
+
+    writeFileSync(path.join(dir, 'lexicons', 'clutter.json'), JSON.stringify({ ...own, patterns: [{ id: 'bad', kind: 'x', pattern: '(', note: 'n' }] }));
+    const fallback = await loadFolder(dir);
+    expect(fallback.problems).toEqual([expect.objectContaining({ file: 'lexicons/clutter.json', code: 'lexicon-invalid', severity: 'warning' })]);
+    expect(fallback.articles[0]?.excluded.map((r) => r.pattern)).toEqual(['clutter:share-via']);
+  });
+});
+
 describe('loadArticleText / loadArticleView', () => {
   it('returns the exact text and clutter the analysis used, for every format', async () => {
     const loaded = await loadFolder(FIXTURE);

@@ -69,6 +69,14 @@ export interface ClutterRules {
 /** Validates and compiles a clutter data file; throws with the first problem. */
 export function compileClutter(json: unknown): ClutterRules {
   const data = clutterSchema.parse(json);
+  // Invalid regular expressions throw here, naming the pattern.
+  for (const p of data.patterns) {
+    try {
+      new RegExp(p.pattern, 'u');
+    } catch (err) {
+      throw new Error(`pattern ${p.id}: ${(err as Error).message}`);
+    }
+  }
   return {
     version: data.version,
     rules: data.rules,
@@ -87,6 +95,9 @@ export function compileClutter(json: unknown): ClutterRules {
 }
 
 export const DEFAULT_CLUTTER: ClutterRules = compileClutter(clutterData);
+
+/** Where a folder may replace the built-in clutter patterns (same format as data/clutter.json). */
+export const CLUTTER_OVERRIDE = 'lexicons/clutter.json';
 export const CLUTTER_VERSION = DEFAULT_CLUTTER.version;
 
 /** Why a range is greyed, for the reader's tooltip. */

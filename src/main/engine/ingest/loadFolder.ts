@@ -15,7 +15,7 @@ import type {
   SourcedField,
 } from '../../../shared/model';
 import { CodedError } from '../../../shared/result';
-import { DEFAULT_CLUTTER, scoredText, type ClutterRules, type ExcludedRange } from './clutter';
+import { CLUTTER_OVERRIDE, scoredText, type ClutterRules, type ExcludedRange } from './clutter';
 import { findNearDuplicates, shingleWords, signature, type Signature } from './duplicates';
 import { errnoCode, nodeFs, type IngestFs } from './fsLayer';
 import { detectLanguage, inferDate, inferOutlet, inferTitle, LANGUAGE_NAMES, type Inferred } from './infer';
@@ -27,7 +27,7 @@ import {
   type Manifest,
   type ManifestEntry,
 } from './manifest';
-import { formatOf, prepareArticle, type PreparedArticle } from './prepare';
+import { clutterForFolder, formatOf, prepareArticle, type PreparedArticle } from './prepare';
 
 export { decodeBytes } from './decode';
 export type { ExcludedRange } from './clutter';
@@ -66,6 +66,7 @@ export interface LoadOptions {
   readonly maxFileBytes?: number;
   /** The file-system layer; tests inject one to simulate failures. */
   readonly fs?: IngestFs;
+  /** Clutter patterns to use instead of the folder's `lexicons/clutter.json` or the built-in ones. */
   readonly clutter?: ClutterRules;
   /** Files read at once. */
   readonly concurrency?: number;
@@ -465,7 +466,6 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   const { onProgress, signal } = options;
   const fs = options.fs ?? nodeFs;
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
-  const clutter = options.clutter ?? DEFAULT_CLUTTER;
   const report = (p: Omit<Progress, 'folder'>): void => onProgress?.({ ...p, folder });
   const cancelled = (): CodedError => new CodedError('E_CANCELLED', 'Loading was cancelled.');
 
@@ -473,6 +473,13 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   const problems: FileProblem[] = [];
   const listing = await listFolder(fs, folder, options.recursive ?? false, problems);
   if (signal?.aborted) throw cancelled();
+  let clutter: ClutterRules;
+  if (options.clutter) clutter = options.clutter;
+  else {
+    const found = await clutterForFolder(fs, folder);
+    clutter = found.rules;
+    if (found.problem) problems.push(problem(CLUTTER_OVERRIDE, 'lexicon-invalid', found.problem, 'warning'));
+  }
   const manifest = await readManifest(fs, folder, listing.rootNames, problems);
   const manifestByFile = new Map<string, ManifestEntry>();
   for (const entry of manifest?.articles ?? []) manifestByFile.set(entry.file.replace(/\\/g, '/'), entry);
