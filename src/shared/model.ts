@@ -47,14 +47,15 @@ export type FileProblemCode =
   | 'near-duplicate'
   | 'non-english'
   | 'front-matter-invalid'
-  | 'no-article-found';
+  | 'no-article-found'
+  | 'lexicon-invalid';
 
 /** Another article this one repeats: the same bytes, or nearly the same text (syndication). */
 export interface DuplicateRef {
   readonly id: string;
   readonly file: string;
   readonly kind: 'exact' | 'near';
-  /** Estimated Jaccard similarity of the two texts' word 5-shingles (1 for exact copies). */
+  /** Jaccard similarity of the two texts' sets of word 5-shingles (1 for exact copies). */
   readonly similarity: number;
 }
 

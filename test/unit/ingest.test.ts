@@ -40,6 +40,22 @@ const BODY = (topic: string): string =>
   `The delegation met the foreign minister and talked about the humanitarian situation, according to a statement. ` +
   `Aid groups warned that conditions were getting worse and that more help was needed before the winter.`;
 
+const NOUNS = ['minister', 'council', 'court', 'army', 'union', 'mayor', 'hospital', 'school', 'port', 'bank', 'farmer', 'driver', 'station', 'market', 'river', 'bridge', 'museum', 'factory', 'village', 'airport'];
+const VERBS = ['closed', 'opened', 'inspected', 'funded', 'delayed', 'rebuilt', 'visited', 'criticised', 'praised', 'moved', 'sold', 'protected'];
+/** A short English text of its own for each seed, so test files are not near-duplicates of each other. */
+function story(seed: number): string {
+  let x = seed * 2654435761 + 12345;
+  const next = (n: number): number => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % n;
+  };
+  const sentences: string[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    sentences.push(`The ${NOUNS[next(NOUNS.length)] ?? ''} said that the ${NOUNS[next(NOUNS.length)] ?? ''} had ${VERBS[next(VERBS.length)] ?? ''} the ${NOUNS[next(NOUNS.length)] ?? ''} near the ${NOUNS[next(NOUNS.length)] ?? ''} on day ${String(next(900))}.`);
+  }
+  return sentences.join(' ');
+}
+
 /** Every file's name, size and modification time: proof that loading wrote nothing. */
 function snapshot(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: false })
@@ -200,8 +216,8 @@ describe('loadFolder on the mixed-input fixture folder', () => {
 describe('metadata precedence: manifest > front matter > text > unknown', () => {
   it('takes each field from the best source that has it', async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, 'a.md'), `---\noutlet: Front Outlet\ntitle: Front Title\n---\nJERUSALEM | Xinhua | ${BODY('talks')}\n`);
-    writeFileSync(path.join(dir, 'b.txt'), `Headline of b\n\nJERUSALEM | Xinhua | ${BODY('budget')} Copyright 2024 Other Media Inc.\n`);
+    writeFileSync(path.join(dir, 'a.md'), `---\noutlet: Front Outlet\ntitle: Front Title\n---\nJERUSALEM | Xinhua | ${story(4)}\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `Headline of b\n\nJERUSALEM | Xinhua | ${story(5)} Copyright 2024 Other Media Inc.\n`);
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifestVersion: 1, articles: [{ file: 'a.md', outlet: 'Manifest Outlet', event: 'ev-1' }], events: [{ id: 'ev-1', name: 'Talks' }] }));
     const { articles, problems, manifest } = await loadFolder(dir);
     expect(problems).toEqual([]);
@@ -234,9 +250,9 @@ describe('metadata precedence: manifest > front matter > text > unknown', () => 
 describe('near duplicates', () => {
   it('finds a syndicated copy under another outlet and counts it once', async () => {
     const dir = tempDir();
-    const story = [BODY('ceasefire'), BODY('hostage deal'), BODY('aid deliveries'), BODY('border crossing')].join('\n\n');
-    writeFileSync(path.join(dir, 'a.txt'), `Original headline\n\n${story}\n`);
-    writeFileSync(path.join(dir, 'b.txt'), `Syndicated headline\n\n${story.replace('next week', 'next month')}\n\nThis story was first published elsewhere.\n`);
+    const long = [BODY('ceasefire'), BODY('hostage deal'), BODY('aid deliveries'), BODY('border crossing')].join('\n\n');
+    writeFileSync(path.join(dir, 'a.txt'), `Original headline\n\n${long}\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `Syndicated headline\n\n${long.replace('next week', 'next month')}\n\nThis story was first published elsewhere.\n`);
     writeFileSync(path.join(dir, 'c.txt'), `Unrelated\n\n${readFileSync(path.join(SEEDS_DIR, '003_af78f88671f86985.txt'), 'utf8')}`);
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifestVersion: 1, articles: [{ file: 'a.txt', outlet: 'Wire A' }, { file: 'b.txt', outlet: 'Paper B' }] }));
     const { articles, problems } = await loadFolder(dir);
@@ -282,7 +298,7 @@ describe('files that fail while loading (injected file-system layer)', () => {
   function folder(): string {
     const dir = tempDir();
     for (const name of ['a.txt', 'locked.txt', 'changing.txt', 'deleted.txt', 'vanishing.txt']) {
-      writeFileSync(path.join(dir, name), `Headline ${name}\n\n${BODY(name)}`);
+      writeFileSync(path.join(dir, name), `Headline ${name}\n\n${story(name.length * 31 + (name.codePointAt(0) ?? 0))}`);
     }
     return dir;
   }
@@ -330,9 +346,9 @@ describe('subfolders and symbolic links', () => {
   it('reads subfolders only when asked, and never follows a link loop', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
-    writeFileSync(path.join(dir, 'top.txt'), `Top\n\n${BODY('top')}`);
-    writeFileSync(path.join(dir, 'sub', 'inner.md'), `# Inner\n\n${BODY('inner')}`);
-    writeFileSync(path.join(dir, 'sub', 'deeper', 'deep.txt'), `Deep\n\n${BODY('deep')}`);
+    writeFileSync(path.join(dir, 'top.txt'), `Top\n\n${story(1)}`);
+    writeFileSync(path.join(dir, 'sub', 'inner.md'), `# Inner\n\n${story(2)}`);
+    writeFileSync(path.join(dir, 'sub', 'deeper', 'deep.txt'), `Deep\n\n${story(3)}`);
     symlinkSync('..', path.join(dir, 'sub', 'deeper', 'up'));
     symlinkSync('a-link', path.join(dir, 'sub', 'b-link.txt'));
     symlinkSync('b-link.txt', path.join(dir, 'sub', 'a-link'));
@@ -370,6 +386,28 @@ describe('thousands of files', () => {
     const cancelled = loadFolder(dir, { signal: controller.signal, onProgress: (p) => { if (p.done > 100) controller.abort(); } });
     await expect(cancelled).rejects.toMatchObject({ code: 'E_CANCELLED' });
   }, 60_000);
+});
+
+describe('per-folder clutter patterns', () => {
+  it('uses the folder\'s lexicons/clutter.json in loading and reading back; an invalid one falls back with a warning', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.txt'), `Head\n\n${story(9)}\n\nBrought to you by Acme\n\nShare via\n`);
+    mkdirSync(path.join(dir, 'lexicons'));
+    const own = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../src/main/engine/ingest/data/clutter.json'), 'utf8')) as { patterns: unknown[] };
+    own.patterns = [{ id: 'sponsor', kind: 'advertising', pattern: '^brought to you by .+$', note: 'Sponsor line.' }];
+    writeFileSync(path.join(dir, 'lexicons', 'clutter.json'), JSON.stringify(own));
+    const { articles, problems } = await loadFolder(dir);
+    expect(problems).toEqual([]);
+    const a = articles[0];
+    if (!a) throw new Error('not loaded');
+    expect(a.excluded.map((r) => [a.text.slice(r.start, r.end), r.pattern])).toEqual([['Brought to you by Acme', 'clutter:sponsor']]);
+    expect((await loadArticleContent(dir, a.summary)).excluded).toEqual(a.excluded);
+
+    writeFileSync(path.join(dir, 'lexicons', 'clutter.json'), JSON.stringify({ ...own, patterns: [{ id: 'bad', kind: 'x', pattern: '(', note: 'n' }] }));
+    const fallback = await loadFolder(dir);
+    expect(fallback.problems).toEqual([expect.objectContaining({ file: 'lexicons/clutter.json', code: 'lexicon-invalid', severity: 'warning' })]);
+    expect(fallback.articles[0]?.excluded.map((r) => r.pattern)).toEqual(['clutter:share-via']);
+  });
 });
 
 describe('loadArticleText / loadArticleView', () => {

@@ -25,6 +25,8 @@ const patternSchema = z.object({
   extent: z.enum(['self', 'paragraph', 'heading+list']).default('self'),
   verify: z.enum(['repeats-body']).optional(),
   maxWords: z.number().int().positive().optional(),
+  /** Lower-case strings one of which the text must contain before the pattern is tried. */
+  needles: z.array(z.string().min(1)).optional(),
   note: z.string().min(1),
 });
 
@@ -54,6 +56,7 @@ interface CompiledPattern {
   readonly extent: 'self' | 'paragraph' | 'heading+list';
   readonly verify: 'repeats-body' | undefined;
   readonly maxWords: number;
+  readonly needles: readonly string[] | undefined;
   readonly note: string;
 }
 
@@ -66,6 +69,14 @@ export interface ClutterRules {
 /** Validates and compiles a clutter data file; throws with the first problem. */
 export function compileClutter(json: unknown): ClutterRules {
   const data = clutterSchema.parse(json);
+  // Invalid regular expressions throw here, naming the pattern.
+  for (const p of data.patterns) {
+    try {
+      new RegExp(p.pattern, 'u');
+    } catch (err) {
+      throw new Error(`pattern ${p.id}: ${(err as Error).message}`);
+    }
+  }
   return {
     version: data.version,
     rules: data.rules,
@@ -77,12 +88,16 @@ export function compileClutter(json: unknown): ClutterRules {
       extent: p.extent,
       verify: p.verify,
       maxWords: p.maxWords ?? 40,
+      needles: p.needles?.map((n) => n.toLowerCase()),
       note: p.note,
     })),
   };
 }
 
 export const DEFAULT_CLUTTER: ClutterRules = compileClutter(clutterData);
+
+/** Where a folder may replace the built-in clutter patterns (same format as data/clutter.json). */
+export const CLUTTER_OVERRIDE = 'lexicons/clutter.json';
 export const CLUTTER_VERSION = DEFAULT_CLUTTER.version;
 
 /** Why a range is greyed, for the reader's tooltip. */
@@ -143,9 +158,17 @@ function splitLines(text: string): { lines: Line[]; paragraphs: Paragraph[] } {
   return { lines, paragraphs };
 }
 
+/** Whitespace-separated words (a cheap count: clutter checks run on every line). */
 function wordCount(s: string): number {
-  const m = s.match(/\S+/g);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!space && !inWord) n += 1;
+    inWord = !space;
+  }
+  return n;
 }
 
 const BULLET = /^(?:[•·▪●◦‣∙*+–—-]|\d{1,2}[.)])\s+/u;
@@ -199,10 +222,20 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
     found.push({ start, end, kind: p.kind, pattern: `clutter:${p.id}` });
   };
 
+  const hasNeedle = (p: CompiledPattern, lower: string): boolean => p.needles === undefined || p.needles.some((n) => lower.includes(n));
+
+  let mostWords = 0;
+  for (const p of whole) mostWords = Math.max(mostWords, p.maxWords);
   const matchWhole = (s: string): CompiledPattern | undefined => {
-    if (s.length > 2000) return undefined;
+    // Clutter lines are short: body paragraphs are skipped after a cheap length check.
+    if (s.length > mostWords * 12) return undefined;
     const words = wordCount(s);
-    return whole.find((p) => words <= p.maxWords && p.re.test(s));
+    if (words > mostWords) return undefined;
+    const lower = s.toLowerCase();
+    for (const p of whole) {
+      if (words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s)) return p;
+    }
+    return undefined;
   };
 
   for (let li = 0; li < lines.length; li += 1) {
@@ -231,7 +264,9 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
         take(p, line.start, line.end);
       }
     }
+    const lower = inline.length > 0 ? line.text.toLowerCase() : '';
     for (const q of inline) {
+      if (!hasNeedle(q, lower)) continue;
       q.re.lastIndex = 0;
       for (const m of line.text.matchAll(q.re)) {
         const at = line.start + (m.index ?? 0);

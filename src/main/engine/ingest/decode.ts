@@ -51,6 +51,27 @@ function decodeWith(bytes: Uint8Array, encoding: string): string | null {
   }
 }
 
+/**
+ * What the detector needs to see: the non-ASCII bytes with a little context each side (ASCII is
+ * the same in every candidate encoding), at most 2 KB. chardet's cost grows with its input (about
+ * 2 ms per KB), so a whole article would cost more than everything else ingest does to it.
+ */
+export function detectionSample(bytes: Uint8Array): Uint8Array {
+  const CONTEXT = 12;
+  const LIMIT = 2048;
+  const out: number[] = [];
+  let copiedTo = 0;
+  for (let i = 0; i < bytes.length && out.length < LIMIT; i += 1) {
+    if ((bytes[i] ?? 0) < 0x80) continue;
+    const from = Math.max(copiedTo, i - CONTEXT);
+    const to = Math.min(bytes.length, i + CONTEXT + 1);
+    for (let k = from; k < to; k += 1) out.push(bytes[k] ?? 0);
+    copiedTo = to;
+    i = to - 1;
+  }
+  return out.length > 0 ? Uint8Array.from(out) : bytes.subarray(0, LIMIT);
+}
+
 /** Decodes article bytes; never throws. */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (hasPrefix(bytes, [0xef, 0xbb, 0xbf])) {
@@ -79,7 +100,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   }
   let detected: string | null = null;
   try {
-    detected = chardet.detect(bytes);
+    detected = chardet.detect(detectionSample(bytes));
   } catch {
     detected = null;
   }

@@ -1,16 +1,23 @@
 /**
  * Near-duplicate detection: syndicated copies and the same story filed under two outlets. Each
- * article's scored text becomes a set of word 5-shingles, summarised by a 64-value MinHash
- * signature; locality-sensitive hashing (16 bands of 4) proposes candidate pairs, whose
- * similarity is then estimated from the full signatures. Linear in the number of articles.
+ * article's scored text becomes a set of hashed word 5-shingles, summarised by a 128-bin
+ * one-permutation MinHash signature (each shingle hashed once, its hash's top bits choosing the
+ * bin, the bin keeping its minimum); locality-sensitive hashing (32 bands of 4 bins) proposes
+ * candidate pairs, and each candidate's exact Jaccard similarity is computed from the two sorted
+ * shingle sets. Linear in the number of articles plus the candidates.
  */
 
 const SHINGLE = 5;
-const HASHES = 64;
-const BANDS = 16;
+const HASHES = 128;
+const BANDS = 32;
 const ROWS = HASHES / BANDS;
-/** Estimated Jaccard similarity above which two texts count as the same article. */
-export const NEAR_DUPLICATE_THRESHOLD = 0.8;
+const EMPTY = 0xffffffff;
+/**
+ * Jaccard similarity at or above which two texts count as the same article: syndicated copies
+ * with their own headline, byline and footer score 0.85–0.95; different articles on the same
+ * event, sharing quotes and background paragraphs, stay well below 0.5.
+ */
+export const NEAR_DUPLICATE_THRESHOLD = 0.7;
 
 /** FNV-1a over a string, 32 bits. */
 function fnv(s: string): number {
@@ -22,7 +29,7 @@ function fnv(s: string): number {
   return h >>> 0;
 }
 
-/** A 32-bit mixer (murmur3 finaliser) applied to h xor a per-hash seed. */
+/** A 32-bit mixer (murmur3 finaliser). */
 function mix(h: number): number {
   let x = h;
   x ^= x >>> 16;
@@ -33,29 +40,59 @@ function mix(h: number): number {
   return x >>> 0;
 }
 
-const SEEDS = Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 + i * 0x7f4a7c15));
-
-export type Signature = Uint32Array;
-
-/** The MinHash signature of a text, or null when it has fewer words than one shingle. */
-export function signature(text: string): Signature | null {
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < SHINGLE) return null;
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (let i = 0; i + SHINGLE <= words.length; i += 1) {
-    const h = fnv(words.slice(i, i + SHINGLE).join(' '));
-    for (let k = 0; k < HASHES; k += 1) {
-      const v = mix(h ^ (SEEDS[k] ?? 0));
-      if (v < (sig[k] ?? 0)) sig[k] = v;
-    }
-  }
-  return sig;
+export interface Signature {
+  /** One-permutation MinHash bins (EMPTY where no shingle fell). */
+  readonly bins: Uint32Array;
+  /** The distinct shingle hashes, sorted: for the exact similarity of candidate pairs. */
+  readonly shingles: Uint32Array;
 }
 
+/** Lower-cased words of a text, as signature() wants them. */
+export function shingleWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+}
+
+/** The MinHash signature of a text (or its words), or null when it has fewer words than one shingle. */
+export function signature(input: string | readonly string[]): Signature | null {
+  const words = typeof input === 'string' ? shingleWords(input) : input;
+  if (words.length < SHINGLE) return null;
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i += 1) wordHashes[i] = fnv(words[i] ?? '');
+  const bins = new Uint32Array(HASHES).fill(EMPTY);
+  const all = new Uint32Array(words.length - SHINGLE + 1);
+  for (let i = 0; i + SHINGLE <= words.length; i += 1) {
+    let h = 0x9e3779b9;
+    for (let k = 0; k < SHINGLE; k += 1) h = mix((h ^ (wordHashes[i + k] ?? 0)) + k);
+    all[i] = h;
+    const bin = h >>> 25;
+    const value = h & 0x01ffffff;
+    if (value < (bins[bin] ?? EMPTY)) bins[bin] = value;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i] ?? 0;
+  return { bins, shingles: all.slice(0, n) };
+}
+
+/** Jaccard similarity of two texts' shingle sets (shared shingles over all distinct shingles). */
 export function similarity(a: Signature, b: Signature): number {
-  let same = 0;
-  for (let k = 0; k < HASHES; k += 1) if (a[k] === b[k]) same += 1;
-  return same / HASHES;
+  const x = a.shingles;
+  const y = b.shingles;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.length && j < y.length) {
+    const u = x[i] ?? 0;
+    const v = y[j] ?? 0;
+    if (u === v) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (u < v) i += 1;
+    else j += 1;
+  }
+  const union = x.length + y.length - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 export interface NearPair {
@@ -71,7 +108,10 @@ export function findNearDuplicates(signatures: readonly (Signature | null)[], th
   signatures.forEach((sig, i) => {
     if (!sig) return;
     for (let b = 0; b < BANDS; b += 1) {
-      const key = `${String(b)}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+      const band = sig.bins.subarray(b * ROWS, (b + 1) * ROWS);
+      // A band of empty bins says nothing about similarity: skip it.
+      if (band.every((v) => v === EMPTY)) continue;
+      const key = `${String(b)}:${Array.from(band).join(',')}`;
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);

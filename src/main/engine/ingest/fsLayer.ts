@@ -38,3 +38,13 @@ export function errnoCode(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   return typeof code === 'string' ? code : 'error';
 }
+
+/** Reads a file if it exists: null when it does not, the error otherwise. */
+export async function readOptional(fs: IngestFs, file: string): Promise<Uint8Array | null> {
+  try {
+    return await fs.readFile(file);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT' || errnoCode(err) === 'ENOTDIR') return null;
+    throw err;
+  }
+}

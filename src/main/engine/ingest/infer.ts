@@ -64,18 +64,18 @@ interface OutletClue {
 
 const NAME = String.raw`([\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{0,50}?)`;
 
-const CLUE_RULES: readonly { readonly re: RegExp; readonly weight: number; readonly what: string; readonly firstLines?: boolean }[] = [
+const CLUE_RULES: readonly { readonly re: RegExp; readonly weight: number; readonly what: string; readonly firstLines?: boolean; readonly needles?: readonly string[] }[] = [
   // "JERUSALEM | Xinhua |", "GAZA, Jan 8 (Reuters) -", "WASHINGTON (AP) —"
   { re: new RegExp(String.raw`^[\p{Lu}][\p{Lu} .,'’-]{1,40}\s*\|\s*${NAME}\s*\|`, 'u'), weight: 5, what: 'dateline', firstLines: true },
   { re: /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,[^()\n]{0,30})?\s*\((Reuters|AP|AFP|Xinhua|Anadolu|WAFA|TASS|JTA|JNS|UPI)\)\s*[-—–]/u, weight: 5, what: 'dateline', firstLines: true },
   // "The All Israel News Staff is a team of journalists", "By Times of Israel Staff"
-  { re: new RegExp(String.raw`\b(?:The |By )${NAME} (?:Staff|Newsroom|News Desk|Editorial Board)\b`, 'u'), weight: 4, what: 'staff byline' },
+  { re: new RegExp(String.raw`\b(?:The |By )${NAME} (?:Staff|Newsroom|News Desk|Editorial Board)\b`, 'u'), weight: 4, what: 'staff byline', needles: ['staff', 'newsroom', 'news desk', 'editorial board'] },
   // "Copyright 2024 Nexstar Media Inc.", "© 2024 Al Jazeera Media Network"
-  { re: new RegExp(String.raw`(?:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)${NAME}(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|plc)\b\.?|\.\s|\.$|\s+all rights|$)`, 'iu'), weight: 4, what: 'copyright line' },
+  { re: new RegExp(String.raw`(?:copyright|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)${NAME}(?:,?\s+(?:Inc|LLC|Ltd|Limited|Corp|plc)\b\.?|\.\s|\.$|\s+all rights|$)`, 'iu'), weight: 4, what: 'copyright line', needles: ['copyright', '©'] },
   // "Want more from the JC?", "Donate to ALL ISRAEL NEWS", "A message from All Israel News"
-  { re: new RegExp(String.raw`^want more from (?:the )?${NAME}\?$`, 'iu'), weight: 3, what: 'paywall prompt' },
+  { re: new RegExp(String.raw`^want more from (?:the )?${NAME}\?$`, 'iu'), weight: 3, what: 'paywall prompt', needles: ['want more from'] },
   { re: new RegExp(String.raw`^(?:donate to|support|a message from) ${NAME}[.!]?$`, 'iu'), weight: 3, what: 'donation appeal' },
-  { re: new RegExp(String.raw`\byou can support ${NAME},`, 'iu'), weight: 2, what: 'donation appeal' },
+  { re: new RegExp(String.raw`\byou can support ${NAME},`, 'iu'), weight: 2, what: 'donation appeal', needles: ['you can support'] },
   { re: new RegExp(String.raw`^(?:subscribe to|sign up for) ${NAME}(?:'s|’s)? newsletters?\b`, 'iu'), weight: 2, what: 'newsletter prompt' },
 ];
 
@@ -104,8 +104,10 @@ export function inferOutlet(text: string): Inferred<string> {
       // Long body paragraphs: only a dateline at their start can name the outlet.
       if (i > 2) return;
     }
+    const lower = line.text.toLowerCase();
     for (const rule of CLUE_RULES) {
       if (rule.firstLines && i > 2) continue;
+      if (rule.needles && !rule.needles.some((n) => lower.includes(n))) continue;
       const m = rule.re.exec(line.text);
       const raw = m?.[1];
       if (!m || !raw) continue;
@@ -183,6 +185,32 @@ interface DateClue {
   readonly written: string;
   readonly confidence: Confidence;
   readonly where: string;
+  readonly caption: boolean;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_RE = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
+/**
+ * A photo is taken on or before the day its story is filed: when the text names weekdays in the
+ * six days after the caption's date ("… arrived in Israel late on Monday"), the story is dated the
+ * latest such day.
+ */
+function afterCaption(captionIso: string, text: string): { iso: string; weekday: string } | null {
+  const base = Date.parse(`${captionIso}T00:00:00Z`);
+  const baseDay = new Date(base).getUTCDay();
+  let best = 0;
+  let name = '';
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const day = WEEKDAYS.indexOf((m[1] ?? '').toLowerCase());
+    const ahead = (day - baseDay + 7) % 7;
+    if (ahead > best) {
+      best = ahead;
+      name = m[1] ?? '';
+    }
+  }
+  if (best === 0) return null;
+  return { iso: new Date(base + best * 86_400_000).toISOString().slice(0, 10), weekday: name };
 }
 
 function sentenceAround(line: string, index: number): string {
@@ -204,7 +232,8 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
     const inPhotoCredit = clutter.some((r) => r.kind === 'photo-credit' && line.start >= r.start && line.start < r.end);
     const isCaption = /\((?:photo|image|credit|picture)s?:/i.test(line.text) || inPhotoCredit;
     const isStamp = /^(?:published|updated|posted|last updated|date)\b/i.test(line.text) || (i < 3 && line.text.length < 80);
-    for (const { re, order } of DATE_RES) {
+    // Every full date names a four-digit year: lines without one are skipped cheaply.
+    for (const { re, order } of /\d{4}/.test(line.text) ? DATE_RES : []) {
       re.lastIndex = 0;
       for (const m of line.text.matchAll(re)) {
         const [, a = '', b = '', c = ''] = m;
@@ -222,7 +251,8 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
           iso: value,
           written: m[0],
           confidence: isStamp ? 'high' : isCaption ? 'medium' : 'low',
-          where: isStamp ? 'a date line' : isCaption ? 'a photo caption (the story is that day or soon after)' : 'the body text',
+          where: isStamp ? 'a date line' : isCaption ? 'a photo caption' : 'the body text',
+          caption: isCaption && !isStamp,
         });
       }
     }
@@ -230,7 +260,7 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
     if (inPhotoCredit) {
       for (const m of line.text.matchAll(/\b(\d{2})(\d{2})(\d{2})\b/g)) {
         const value = iso(2000 + Number(m[3]), Number(m[1]), Number(m[2]));
-        if (value) clues.push({ iso: value, written: m[0], confidence: 'low', where: 'a wire-photo code read as MMDDYY (the story is that day or soon after)' });
+        if (value) clues.push({ iso: value, written: m[0], confidence: 'low', where: 'a wire-photo code read as MMDDYY (the story is that day or soon after)', caption: false });
       }
     }
   });
@@ -241,6 +271,18 @@ export function inferDate(text: string, clutter: readonly (Span & { kind: string
   clues.sort((x, y) => RANK[y.confidence] - RANK[x.confidence] || y.iso.localeCompare(x.iso));
   const best = clues[0];
   if (!best) return { value: null, note: 'The text gives no date of its own.' };
+  if (best.caption) {
+    const later = afterCaption(best.iso, text);
+    const weekday = WEEKDAYS[new Date(`${best.iso}T00:00:00Z`).getUTCDay()] ?? '';
+    if (later) {
+      return {
+        value: later.iso,
+        confidence: best.confidence,
+        note: `Read from a photo caption, “${best.written}” (a ${weekday[0]?.toUpperCase() ?? ''}${weekday.slice(1)}); the text also reports ${later.weekday}, so the story is dated ${later.iso} (${best.confidence} confidence).`,
+      };
+    }
+    return { value: best.iso, confidence: best.confidence, note: `Read from a photo caption: “${best.written}”; the story is that day or soon after (${best.confidence} confidence).` };
+  }
   return {
     value: best.iso,
     confidence: best.confidence,
@@ -257,7 +299,12 @@ const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   pt: ['o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'que', 'em', 'um', 'uma', 'para', 'com', 'não', 'por', 'se', 'na', 'no', 'mais', 'foi', 'ao', 'pelo', 'pela'],
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'in', 'voor', 'niet', 'met', 'zijn', 'er', 'aan', 'ook', 'als', 'bij', 'door', 'maar', 'om', 'werd', 'naar'],
 };
-const STOP_SETS = Object.entries(STOPWORDS).map(([code, words]) => [code, new Set(words)] as const);
+const LANG_CODES = Object.keys(STOPWORDS);
+/** Each stopword → a bit per language that lists it, so one lookup per word serves all languages. */
+const STOP_BITS = new Map<string, number>();
+LANG_CODES.forEach((code, bit) => {
+  for (const w of STOPWORDS[code] ?? []) STOP_BITS.set(w, (STOP_BITS.get(w) ?? 0) | (1 << bit));
+});
 export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English', fr: 'French', es: 'Spanish', de: 'German', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', und: 'undetermined',
 };
@@ -270,17 +317,21 @@ export interface LanguageGuess {
 }
 
 /** A simple language guess from stopword shares: enough to flag articles that are not English. */
-export function detectLanguage(text: string): LanguageGuess {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const sample = words.length > 4000 ? words.slice(0, 4000) : words;
-  if (sample.length < 20) return { code: 'und', score: 0 };
-  let best: LanguageGuess = { code: 'other', score: 0 };
-  for (const [code, set] of STOP_SETS) {
-    let n = 0;
-    for (const w of sample) if (set.has(w)) n += 1;
-    const score = n / sample.length;
-    if (score > best.score) best = { code, score };
+export function detectLanguage(input: string | readonly string[]): LanguageGuess {
+  const words = typeof input === 'string' ? (input.toLowerCase().match(/\p{L}+/gu) ?? []) : input;
+  const n = Math.min(words.length, 1500);
+  if (n < 20) return { code: 'und', score: 0 };
+  const counts = new Array<number>(LANG_CODES.length).fill(0);
+  for (let i = 0; i < n; i += 1) {
+    const bits = STOP_BITS.get(words[i] ?? '');
+    if (bits === undefined) continue;
+    for (let b = 0; b < LANG_CODES.length; b += 1) if (bits & (1 << b)) counts[b] = (counts[b] ?? 0) + 1;
   }
+  let best: LanguageGuess = { code: 'other', score: 0 };
+  LANG_CODES.forEach((code, b) => {
+    const score = (counts[b] ?? 0) / n;
+    if (score > best.score) best = { code, score };
+  });
   // Latin-script languages run at 25–45% stopwords; below 8% the text is in some other language.
   return best.score < 0.08 ? { code: 'other', score: best.score } : best;
 }

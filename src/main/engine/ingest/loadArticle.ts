@@ -11,7 +11,7 @@ import type { ArticleSummary } from '../../../shared/model';
 import { CodedError } from '../../../shared/result';
 import { clutterNote, type ExcludedRange } from './clutter';
 import { errnoCode, nodeFs, type IngestFs } from './fsLayer';
-import { prepareArticle } from './prepare';
+import { clutterForFolder, prepareArticle } from './prepare';
 
 export interface ArticleText {
   readonly text: string;
@@ -39,7 +39,8 @@ export async function loadArticleContent(folder: string, summary: ArticleSummary
   if (createHash('sha256').update(bytes).digest('hex') !== summary.id) {
     throw new CodedError('E_STALE', `${summary.file} changed since it was analysed; reopen the folder to see it.`);
   }
-  const prepared = prepareArticle(bytes, summary.file);
+  const { rules } = await clutterForFolder(fs, folder);
+  const prepared = prepareArticle(bytes, summary.file, rules);
   if (!prepared.ok) throw new CodedError('E_STALE', `${summary.file} is no longer readable text.`);
   return { text: prepared.text, excluded: prepared.excluded };
 }

@@ -15,8 +15,8 @@ import type {
   SourcedField,
 } from '../../../shared/model';
 import { CodedError } from '../../../shared/result';
-import { DEFAULT_CLUTTER, scoredText, type ClutterRules, type ExcludedRange } from './clutter';
-import { findNearDuplicates, signature, type Signature } from './duplicates';
+import { CLUTTER_OVERRIDE, scoredText, type ClutterRules, type ExcludedRange } from './clutter';
+import { findNearDuplicates, shingleWords, signature, type Signature } from './duplicates';
 import { errnoCode, nodeFs, type IngestFs } from './fsLayer';
 import { detectLanguage, inferDate, inferOutlet, inferTitle, LANGUAGE_NAMES, type Inferred } from './infer';
 import {
@@ -27,7 +27,7 @@ import {
   type Manifest,
   type ManifestEntry,
 } from './manifest';
-import { formatOf, prepareArticle, type PreparedArticle } from './prepare';
+import { clutterForFolder, formatOf, prepareArticle, type PreparedArticle } from './prepare';
 
 export { decodeBytes } from './decode';
 export type { ExcludedRange } from './clutter';
@@ -66,6 +66,7 @@ export interface LoadOptions {
   readonly maxFileBytes?: number;
   /** The file-system layer; tests inject one to simulate failures. */
   readonly fs?: IngestFs;
+  /** Clutter patterns to use instead of the folder's `lexicons/clutter.json` or the built-in ones. */
   readonly clutter?: ClutterRules;
   /** Files read at once. */
   readonly concurrency?: number;
@@ -74,9 +75,7 @@ export interface LoadOptions {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function countWords(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(WORD)) n += 1;
-  return n;
+  return text.match(WORD)?.length ?? 0;
 }
 
 /** Decodes bytes as text (see decode.ts); null for bytes that are not text. Kept for callers. */
@@ -344,9 +343,15 @@ async function readOne(fs: IngestFs, folder: string, file: string, maxBytes: num
   return { kind: 'article', bytes, prepared };
 }
 
-function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle, entry: ManifestEntry | undefined, problems: FileProblem[]): LoadedArticle | null {
+interface BuiltArticle extends LoadedArticle {
+  readonly signature: Signature | null;
+}
+
+function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle, entry: ManifestEntry | undefined, problems: FileProblem[]): BuiltArticle | null {
   const scored = scoredText(prepared.text, prepared.excluded);
-  const words = countWords(scored);
+  // One pass of the word pattern serves the word count, the language guess and the signature.
+  const tokens = shingleWords(scored);
+  const words = tokens.length;
   if (words < MIN_ARTICLE_WORDS) {
     const kinds = [...new Set(prepared.excluded.map((r) => r.kind))].join(', ');
     problems.push(problem(file, 'only-clutter', prepared.excluded.length > 0
@@ -368,7 +373,7 @@ function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle
     warnings.push('No article found in the page: the whole page text is used, so menus and links may be included.');
     problems.push(problem(file, 'no-article-found', `${file}: no main article found in the page; the whole page text is used.`, 'warning'));
   }
-  const language = detectLanguage(scored);
+  const language = detectLanguage(tokens);
   if (language.code !== 'en' && language.code !== 'und') {
     const name = LANGUAGE_NAMES[language.code] ?? 'not English';
     const what = language.code === 'other' ? 'is not in English' : `looks ${name} (${String(Math.round(language.score * 100))}% ${name} function words)`;
@@ -392,7 +397,7 @@ function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle
     language,
     excludedCharacters,
   };
-  return { summary, text: prepared.text, excluded: prepared.excluded };
+  return { summary, text: prepared.text, excluded: prepared.excluded, signature: signature(tokens) };
 }
 
 function describeOutlet(a: LoadedArticle): string {
@@ -400,7 +405,7 @@ function describeOutlet(a: LoadedArticle): string {
 }
 
 /** Marks exact and near duplicates; drops them unless `keep`. */
-function resolveDuplicates(articles: LoadedArticle[], keep: boolean, problems: FileProblem[]): LoadedArticle[] {
+function resolveDuplicates(articles: BuiltArticle[], keep: boolean, problems: FileProblem[]): LoadedArticle[] {
   const dupOf = new Map<number, DuplicateRef>();
   const firstById = new Map<string, number>();
   articles.forEach((a, i) => {
@@ -408,7 +413,7 @@ function resolveDuplicates(articles: LoadedArticle[], keep: boolean, problems: F
     if (first === undefined) firstById.set(a.summary.id, i);
     else dupOf.set(i, { id: a.summary.id, file: articles[first]?.summary.file ?? '', kind: 'exact', similarity: 1 });
   });
-  const sigs: (Signature | null)[] = articles.map((a, i) => (dupOf.has(i) ? null : signature(scoredText(a.text, a.excluded))));
+  const sigs: (Signature | null)[] = articles.map((a, i) => (dupOf.has(i) ? null : a.signature));
   for (const pair of findNearDuplicates(sigs)) {
     if (dupOf.has(pair.second)) continue;
     let root = pair.first;
@@ -422,14 +427,15 @@ function resolveDuplicates(articles: LoadedArticle[], keep: boolean, problems: F
     if (!original) continue;
     dupOf.set(pair.second, { id: original.summary.id, file: original.summary.file, kind: 'near', similarity: Math.round(pair.similarity * 100) / 100 });
   }
-  if (dupOf.size === 0) return articles;
+  const strip = ({ summary, text, excluded }: BuiltArticle): LoadedArticle => ({ summary, text, excluded });
+  if (dupOf.size === 0) return articles.map(strip);
 
   const copiesOf = new Map<string, DuplicateRef[]>();
   const out: LoadedArticle[] = [];
   articles.forEach((a, i) => {
     const ref = dupOf.get(i);
     if (!ref) {
-      out.push(a);
+      out.push(strip(a));
       return;
     }
     const original = articles.find((x) => x.summary.file === ref.file);
@@ -445,7 +451,7 @@ function resolveDuplicates(articles: LoadedArticle[], keep: boolean, problems: F
     const code = ref.kind === 'exact' ? 'duplicate' : 'near-duplicate';
     if (keep) {
       problems.push(problem(a.summary.file, code, `${a.summary.file} ${what}; both are analysed because duplicates are kept.`, 'warning'));
-      out.push({ ...a, summary: { ...a.summary, duplicateOf: ref, warnings: [...a.summary.warnings, `This article ${what}.`] } });
+      out.push({ ...strip(a), summary: { ...a.summary, duplicateOf: ref, warnings: [...a.summary.warnings, `This article ${what}.`] } });
     } else {
       problems.push(problem(a.summary.file, code, `${a.summary.file} ${what}; counted once, so it is not analysed separately.`));
     }
@@ -460,7 +466,6 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   const { onProgress, signal } = options;
   const fs = options.fs ?? nodeFs;
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
-  const clutter = options.clutter ?? DEFAULT_CLUTTER;
   const report = (p: Omit<Progress, 'folder'>): void => onProgress?.({ ...p, folder });
   const cancelled = (): CodedError => new CodedError('E_CANCELLED', 'Loading was cancelled.');
 
@@ -468,6 +473,13 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   const problems: FileProblem[] = [];
   const listing = await listFolder(fs, folder, options.recursive ?? false, problems);
   if (signal?.aborted) throw cancelled();
+  let clutter: ClutterRules;
+  if (options.clutter) clutter = options.clutter;
+  else {
+    const found = await clutterForFolder(fs, folder);
+    clutter = found.rules;
+    if (found.problem) problems.push(problem(CLUTTER_OVERRIDE, 'lexicon-invalid', found.problem, 'warning'));
+  }
   const manifest = await readManifest(fs, folder, listing.rootNames, problems);
   const manifestByFile = new Map<string, ManifestEntry>();
   for (const entry of manifest?.articles ?? []) manifestByFile.set(entry.file.replace(/\\/g, '/'), entry);
@@ -509,7 +521,7 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   await Promise.all(Array.from({ length: concurrency }, () => worker()));
   if (signal?.aborted) throw cancelled();
 
-  const articles: LoadedArticle[] = [];
+  const articles: BuiltArticle[] = [];
   outcomes.forEach((outcome, i) => {
     const file = files[i] ?? '';
     if (!outcome) return;

@@ -4,7 +4,9 @@
  * both call it, so the reader shows exactly the text (and offsets) the analysis used.
  */
 import path from 'node:path';
-import { DEFAULT_CLUTTER, findClutter, type ClutterRules, type ExcludedRange } from './clutter';
+import { z } from 'zod';
+import { CLUTTER_OVERRIDE, DEFAULT_CLUTTER, compileClutter, findClutter, type ClutterRules, type ExcludedRange } from './clutter';
+import { errnoCode, readOptional, type IngestFs } from './fsLayer';
 import { decodeBytes, normaliseText } from './decode';
 import { extractHtml, type HtmlMeta } from './html';
 import { extractMarkdown, type FrontMatter } from './markdown';
@@ -86,4 +88,26 @@ export function prepareArticle(bytes: Uint8Array, file: string, rules: ClutterRu
     readable,
     heading,
   };
+}
+
+/**
+ * The clutter patterns for a folder: its own `lexicons/clutter.json` when it has one, else the
+ * built-in file. Both the loader and the reader call this, so their offsets agree.
+ */
+export async function clutterForFolder(fs: IngestFs, folder: string): Promise<{ rules: ClutterRules; problem: string | null }> {
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readOptional(fs, path.join(folder, ...CLUTTER_OVERRIDE.split('/')));
+  } catch (err) {
+    return { rules: DEFAULT_CLUTTER, problem: `${CLUTTER_OVERRIDE} could not be read (${errnoCode(err)}); the built-in clutter patterns are used.` };
+  }
+  if (bytes === null) return { rules: DEFAULT_CLUTTER, problem: null };
+  try {
+    return { rules: compileClutter(JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''))), problem: null };
+  } catch (err) {
+    const detail = err instanceof z.ZodError
+      ? `${err.issues[0]?.path.join('.') ?? ''}: ${err.issues[0]?.message ?? 'invalid'}`
+      : (err as Error).message;
+    return { rules: DEFAULT_CLUTTER, problem: `${CLUTTER_OVERRIDE} is not valid (${detail}); the built-in clutter patterns are used.` };
+  }
 }
