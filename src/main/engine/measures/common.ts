@@ -33,8 +33,18 @@ export { phraseTokens } from '../text/phraseIndex';
  * Where matches of one measure overlap, keeps the longest (then the earliest): "the war against
  * Hamas" wins over "the war" even though "the war" starts first. Output in token order.
  */
-export function longestFirst<M extends Pick<Match, 'firstToken' | 'endToken'>>(matches: readonly M[]): M[] {
-  if (matches.length < 2) return [...matches];
+export function longestFirst<M extends Pick<Match, 'firstToken' | 'endToken'>>(matches: readonly M[]): readonly M[] {
+  // Fast path: matches in token order that do not overlap are returned as they are.
+  let reached = -1;
+  let overlapping = false;
+  for (const m of matches) {
+    if (m.firstToken < reached) {
+      overlapping = true;
+      break;
+    }
+    reached = Math.max(reached, m.endToken);
+  }
+  if (!overlapping) return matches;
   const byLength = [...matches].sort(
     (a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || a.firstToken - b.firstToken,
   );

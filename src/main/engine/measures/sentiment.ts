@@ -15,7 +15,8 @@
  */
 import type { Doc, Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
-import { longestPerNamespace, type Match, type PhraseEntry } from '../text/phraseIndex';
+import type { Match, PhraseEntry } from '../text/phraseIndex';
+import { longestFirst } from './common';
 import { AFINN, AFINN_STAMP, NEGATORS, type OverrideEntry } from './packs';
 import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
@@ -89,7 +90,7 @@ export function scoreSentiment(
   const silenced = new Set<number>();
   const replaced = new Map<number, { score: number; entry: OverrideEntry }>();
   const phraseScores: ScoredWord[] = [];
-  for (const m of longestPerNamespace(overrideMatches)) {
+  for (const m of longestFirst(overrideMatches)) {
     const entry = overrides.get(m.id);
     const sentence = doc.sentences[m.sentence];
     if (entry === undefined || sentence === undefined) continue;
@@ -106,7 +107,7 @@ export function scoreSentiment(
     }
   }
 
-  for (const m of longestPerNamespace(afinnMatches)) {
+  for (const m of longestFirst(afinnMatches)) {
     if (silenced.has(m.firstToken)) continue;
     const sentence = doc.sentences[m.sentence];
     if (sentence === undefined) continue;

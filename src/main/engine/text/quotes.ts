@@ -30,6 +30,8 @@ const CLOSE_SINGLE = new Set(['’', "'"]);
 const isQuoteCode = (c: number): boolean =>
   c === 0x22 || c === 0x27 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb || c === 0x201e;
 
+const QUOTE_MARK = /["'“”‘’«»„]/g;
+
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isOpeningContext = (ch: string | undefined): boolean => ch === undefined || /[\s([{—–-]/u.test(ch);
 
@@ -78,7 +80,13 @@ export function findQuotes(doc: Doc): QuoteSpan[] {
     let continuing = openGroup;
     openGroup = -1;
     for (; i < lineEnd; i += 1) {
-      if (!isQuoteCode(text.charCodeAt(i))) continue; // fast path: most characters are not quotation marks
+      if (!isQuoteCode(text.charCodeAt(i))) {
+        // Fast path: jump to the next quotation mark (most characters are not).
+        QUOTE_MARK.lastIndex = i;
+        const next = QUOTE_MARK.exec(text);
+        if (next === null || next.index >= lineEnd) break;
+        i = next.index;
+      }
       const ch = text[i] ?? '';
       const double = OPEN_DOUBLE.has(ch);
       const single = !double && OPEN_SINGLE.has(ch) && isOpeningContext(text[i - 1]) && isLetter(text[i + 1]);
