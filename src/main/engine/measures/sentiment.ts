@@ -63,14 +63,15 @@ function scoredWord(doc: Doc, start: number, end: number, rule: string, weight: 
   return { articleId: doc.articleId, start, end, text: doc.text.slice(start, end), rule, weight, sentence, negated };
 }
 
-function isCapitalizedName(doc: Doc, tokenIndex: number, sentenceFirst: number): boolean {
+/** true: capitalised inside its sentence (a name); 'initial': capitalised as its first word; false: lower case. */
+function isCapitalizedName(doc: Doc, tokenIndex: number, sentenceFirst: number): boolean | 'initial' {
   const t = doc.tokens[tokenIndex];
   if (t === undefined) return false;
   const ch = doc.text[t.start] ?? '';
   if (ch.toLowerCase() === ch) return false;
   // The sentence's first word is capitalised anyway (quotes and brackets before it do not count).
   for (let k = sentenceFirst; k < tokenIndex; k += 1) if (doc.tokens[k]?.kind !== 'punct') return true;
-  return false;
+  return 'initial';
 }
 
 /** Scores one document; pure function of the doc and its matches (exported for tests and eval). */
@@ -90,11 +91,22 @@ export function scoreSentiment(
   const silenced = new Set<number>();
   const replaced = new Map<number, { score: number; entry: OverrideEntry }>();
   const phraseScores: ScoredWord[] = [];
-  for (const m of longestFirst(overrideMatches)) {
+  const overridden = longestFirst(overrideMatches);
+  // A capitalised word opening a sentence is read as a name when the article also writes it
+  // capitalised mid-sentence ("Yoav Gallant … Gallant told Blinken").
+  const namesHere = new Set<string>();
+  for (const m of overridden) {
+    const sentence = doc.sentences[m.sentence];
+    if (sentence !== undefined && isCapitalizedName(doc, m.firstToken, sentence.firstToken) === true) namesHere.add(m.id);
+  }
+  for (const m of overridden) {
     const entry = overrides.get(m.id);
     const sentence = doc.sentences[m.sentence];
     if (entry === undefined || sentence === undefined) continue;
-    if (entry.match === 'capitalized' && !isCapitalizedName(doc, m.firstToken, sentence.firstToken)) continue;
+    if (entry.match === 'capitalized') {
+      const name = isCapitalizedName(doc, m.firstToken, sentence.firstToken);
+      if (name === false || (name === 'initial' && !namesHere.has(m.id))) continue;
+    }
     if (m.endToken - m.firstToken === 1) {
       replaced.set(m.firstToken, { score: entry.score, entry });
       continue;
