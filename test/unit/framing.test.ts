@@ -48,7 +48,8 @@ describe('sentiment', () => {
     for (const w of r.words) expect(text.slice(w.start, w.end)).toBe(w.text);
     expect(r.sentenceScores).toEqual([-4, 2]);
     expect(r.sentenceComparative).toEqual([-1, 2 / 3]);
-    expect(r.tone).toBeCloseTo((-1 + 2 / 3) / 2);
+    expect(r.sentenceTone).toEqual([-2, 2 / Math.sqrt(3)]);
+    expect(r.tone).toBeCloseTo((-2 + 2 / Math.sqrt(3)) / 2);
     expect(r.packs).toContain('sentiment-overrides@1.0.0');
   });
 

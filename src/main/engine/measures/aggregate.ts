@@ -44,10 +44,10 @@ function sd(xs: readonly number[]): number | null {
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
-/** The comparative tone of one sentence of an article; null when excluded or not analysed. */
+/** The tone of one sentence of an article (AFINN score / √words); null when excluded or not analysed. */
 export function sentenceTone(article: AnalysedArticle, sentenceIndex: number): number | null {
   if (!article.results.has(SENTIMENT)) return null;
-  return article.results.get(SENTIMENT).sentenceComparative[sentenceIndex] ?? null;
+  return article.results.get(SENTIMENT).sentenceTone[sentenceIndex] ?? null;
 }
 
 /** Article tones per outlet with five-number summaries, for a strip or box plot. */
@@ -89,7 +89,7 @@ export const toneAggregator: Aggregator = {
       {
         id: FRAMING_TABLES.tone,
         title: 'Tone per outlet',
-        unit: 'mean AFINN score per word, averaged over sentences then articles',
+        unit: 'AFINN score per √word, averaged over sentences then articles',
         columns: TONE_COLUMNS.map((c) => ({ id: c, label: c === 'q1' ? 'lower quartile' : c === 'q3' ? 'upper quartile' : c })),
         rows,
       },
@@ -109,7 +109,7 @@ export const toneByActorAggregator: Aggregator = {
         const sentiment = a.results.get(SENTIMENT);
         const seen = new Set<string>();
         for (const m of a.results.get(ACTORS).mentions) {
-          const tone = sentiment.sentenceComparative[m.sentence];
+          const tone = sentiment.sentenceTone[m.sentence];
           if (tone === null || tone === undefined) continue;
           const ev = evidence.get(m.group) ?? [];
           ev.push(m.evidence);
@@ -133,7 +133,7 @@ export const toneByActorAggregator: Aggregator = {
     });
     const columns = ACTOR_GROUPS.filter((g) => present.has(g.id)).map((g) => ({ id: g.id, label: g.label }));
     for (const r of rows) for (const c of columns) r.cells[c.id] ??= empty;
-    return [{ id: FRAMING_TABLES.toneByActor, title: 'Tone toward actor groups', unit: 'mean AFINN score per word of the sentences mentioning the group', columns, rows }];
+    return [{ id: FRAMING_TABLES.toneByActor, title: 'Tone toward actor groups', unit: 'mean AFINN score per √word of the sentences mentioning the group', columns, rows }];
   },
 };
 

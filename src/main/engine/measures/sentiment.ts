@@ -8,10 +8,14 @@
  * - Domain overrides (sentiment-overrides pack): a one-word phrase replaces the word's score
  *   (optionally only when capitalised mid-sentence, i.e. a name); a longer phrase is scored as a
  *   whole and silences the AFINN words inside it ("United Nations").
- * - A sentence's score is the sum of its evidence weights; its comparative score divides by the
- *   sentence's word and number tokens, as the `sentiment` package does for a whole text.
- * - The article's tone is the mean comparative score of its scored (non-clutter) sentences, so
- *   each sentence counts once whatever its length.
+ * - A sentence's score is the sum of its evidence weights. Its comparative score divides by the
+ *   sentence's word and number tokens, as the `sentiment` package does for a whole text; its
+ *   tone divides by the square root of that count, a middle way between the sum (long sentences
+ *   dominate) and the comparative (one strong word in a long sentence vanishes). On the NYT
+ *   editorial snippets (scripts/eval-sentiment.ts) the tone correlates better with human
+ *   ratings (r 0.51) than the comparative (0.47), the bare package (0.45) or VADER (0.50).
+ * - The article's tone is the mean tone of its scored (non-clutter) sentences, so each sentence
+ *   counts once.
  */
 import type { Doc, Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
@@ -44,9 +48,11 @@ export interface SentimentResult {
   readonly sentenceScores: readonly (number | null)[];
   /** Per sentence: score / word and number tokens (0 for a sentence with none), null when excluded. */
   readonly sentenceComparative: readonly (number | null)[];
+  /** Per sentence: score / √(word and number tokens) (0 for none), null when excluded. */
+  readonly sentenceTone: readonly (number | null)[];
   /** Every scored word, in text order. */
   readonly words: readonly ScoredWord[];
-  /** Mean comparative score of the scored sentences; null when none. */
+  /** Mean sentence tone of the scored sentences; null when none. */
   readonly tone: number | null;
   /** Sum of all word scores. */
   readonly score: number;
@@ -85,6 +91,7 @@ export function scoreSentiment(
   const n = doc.sentences.length;
   const sentenceScores: (number | null)[] = new Array<number | null>(n).fill(null);
   const sentenceComparative: (number | null)[] = new Array<number | null>(n).fill(null);
+  const sentenceTone: (number | null)[] = new Array<number | null>(n).fill(null);
   const words: ScoredWord[] = [];
 
   // Tokens covered by a multi-word override, and single-word replacements, by token index.
@@ -178,16 +185,17 @@ export function scoreSentiment(
     if (sentence === undefined || score === null || score === undefined) continue;
     let count = 0;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) if (doc.tokens[t]?.kind !== 'punct') count += 1;
-    const comparative = count > 0 ? score / count : 0;
-    sentenceComparative[s] = comparative;
+    sentenceComparative[s] = count > 0 ? score / count : 0;
+    const tone = count > 0 ? score / Math.sqrt(count) : 0;
+    sentenceTone[s] = tone;
     if (count > 0) {
-      sum += comparative;
+      sum += tone;
       scored += 1;
     }
     total += score;
     wordCount += count;
   }
-  return { sentenceScores, sentenceComparative, words, tone: scored > 0 ? sum / scored : null, score: total, wordCount, packs };
+  return { sentenceScores, sentenceComparative, sentenceTone, words, tone: scored > 0 ? sum / scored : null, score: total, wordCount, packs };
 }
 
 function sentenceOfToken(doc: Doc, t: number): number {
