@@ -19,17 +19,17 @@ import { STOPWORDS } from './stopwords';
 export const EVIDENCE_PER_TERM = 3;
 
 /**
- * The countable words of one article in text order, compactly: each word (its normalised form,
+ * The countable words of one article in text order, as plain JSON-safe arrays: each word (its normalised form,
  * shared with the token), its offsets, and whether it continues a bigram with the word before it.
  * Counting unigrams and bigrams is a corpus-level fold (`termCounts`, the aggregator): it keeps
  * per-article results small and builds bigram strings only for the terms that are shown.
  */
 export interface TermSequence {
   readonly words: readonly string[];
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
   /** 1 when word i forms a bigram with word i − 1 (adjacent, same sentence, no stop-word between). */
-  readonly joins: Uint8Array;
+  readonly joins: readonly number[];
 }
 
 export const TERMS = slot<TermSequence>('terms');
@@ -38,11 +38,9 @@ export const TERMS = slot<TermSequence>('terms');
 export function termSequence(doc: Doc): TermSequence {
   const { tokens } = doc;
   const words: string[] = [];
-  const n = tokens.length;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  const joins = new Uint8Array(n);
-  let k = 0;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const joins: number[] = [];
   for (const sentence of doc.sentences) {
     if (sentence.excluded) continue;
     let prev = -2;
@@ -50,14 +48,13 @@ export function termSequence(doc: Doc): TermSequence {
       const tok = tokens[t];
       if (tok === undefined || tok.kind !== 'word' || tok.norm.length < 2 || STOPWORDS.has(tok.norm)) continue;
       words.push(tok.norm);
-      starts[k] = tok.start;
-      ends[k] = tok.end;
-      joins[k] = prev === t - 1 ? 1 : 0;
+      starts.push(tok.start);
+      ends.push(tok.end);
+      joins.push(prev === t - 1 ? 1 : 0);
       prev = t;
-      k += 1;
     }
   }
-  return { words, starts: starts.slice(0, k), ends: ends.slice(0, k), joins: joins.slice(0, k) };
+  return { words, starts, ends, joins };
 }
 
 /** Unigram and bigram counts of one sequence, keyed by the term ("gaza", "health ministry"). */
