@@ -11,7 +11,6 @@ import {
   SENTIMENT,
   TERMS,
   framingAggregators,
-  framingHighlights,
   framingPipeline,
   logOdds,
   sentenceTone,
@@ -347,21 +346,5 @@ describe('packs and versions', () => {
     for (const pack of Object.values(packs) as { entries: { note: string }[] }[]) {
       for (const e of pack.entries) expect(e.note.length).toBeGreaterThan(10);
     }
-  });
-});
-
-describe('reader highlights', () => {
-  it('lists sentiment words, labels, attribution verbs and cues with offsets', () => {
-    const text = 'The IDF claims a brutal attack by Hamas terrorists.';
-    const hs = framingHighlights(analyse(text).results);
-    expect(hs.map((h) => `${h.layer}:${text.slice(h.start, h.end)}:${h.tag}`)).toEqual([
-      'attribution:claims:distancing',
-      'sentiment:brutal:negative',
-      'cues:brutal:intensifier',
-      'labels:brutal attack:oct7', // Hamas is named in the sentence
-      'sentiment:attack:negative',
-      'labels:Hamas terrorists:hamas-members',
-      'sentiment:terrorists:negative',
-    ]);
   });
 });

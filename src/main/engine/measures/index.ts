@@ -74,4 +74,3 @@ export { ATTRIBUTIONS } from './attribution';
 export { CUES } from './cues';
 export { TERMS, logOdds } from './distinctive';
 export { loadFramingPacks, framingPackStamps } from './packs';
-export { framingHighlights } from './highlights';
