@@ -43,14 +43,22 @@ function opensSentence(text: string, i: number): boolean {
   return isUpper(ch) || /\p{N}/u.test(ch);
 }
 
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x2e || isAsciiLetter(c) || (c >= 128 && isLetter(text[i] ?? ''));
+}
+
 function isAbbreviationBefore(text: string, lineStart: number, stop: number): boolean {
   // The word immediately before the stop, including inner dots ("U.S").
   let i = stop - 1;
-  while (i >= lineStart) {
+  // Abbreviations are short: give up on a longer word without slicing it.
+  const limit = Math.max(lineStart, stop - 8);
+  while (i >= limit) {
     const c = text.charCodeAt(i);
     if (c === 0x2e || isAsciiLetter(c) || (c >= 128 && isLetter(text[i] ?? ''))) i -= 1;
     else break;
   }
+  if (i >= lineStart && i === limit - 1 && isWordCode(text, i)) return false;
   const word = text.slice(i + 1, stop).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
