@@ -42,7 +42,7 @@ export type Connotation = (typeof CONNOTATIONS)[number];
 export interface TonePoint {
   readonly articleId: string;
   readonly title: string | null;
-  /** Mean comparative AFINN score of the article's sentences. */
+  /** Mean sentence tone (AFINN score / √words) of the article's sentences. */
   readonly value: number;
 }
 

@@ -8,8 +8,7 @@ import type { Evidence } from '../document';
 import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
 import { slot, type Component } from '../pipeline';
-import { longestPerNamespace } from '../text/phraseIndex';
-import { evidenceAt, matchSpan } from './common';
+import { evidenceAt, longestFirst, matchSpan } from './common';
 import type { ActorEntry } from './packs';
 
 export interface ActorMention {
@@ -39,7 +38,7 @@ export function actorsComponent(pack: LexiconPack<ActorEntry>): Component {
     phrases: () => pack.entries.flatMap((e) => e.phrases.map((phrase) => ({ namespace: 'actor', id: e.id, phrase }))),
     run(ctx) {
       const mentions: ActorMention[] = [];
-      for (const m of longestPerNamespace(ctx.matchesIn('actor'))) {
+      for (const m of longestFirst(ctx.matchesIn('actor'))) {
         const entry = byId.get(m.id);
         if (entry === undefined) continue;
         const { start, end } = matchSpan(ctx.doc, m);

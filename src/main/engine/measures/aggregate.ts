@@ -44,10 +44,10 @@ function sd(xs: readonly number[]): number | null {
   return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
 
-/** The comparative tone of one sentence of an article; null when excluded or not analysed. */
+/** The tone of one sentence of an article (AFINN score / √words); null when excluded or not analysed. */
 export function sentenceTone(article: AnalysedArticle, sentenceIndex: number): number | null {
   if (!article.results.has(SENTIMENT)) return null;
-  return article.results.get(SENTIMENT).sentenceComparative[sentenceIndex] ?? null;
+  return article.results.get(SENTIMENT).sentenceTone[sentenceIndex] ?? null;
 }
 
 /** Article tones per outlet with five-number summaries, for a strip or box plot. */
@@ -89,7 +89,7 @@ export const toneAggregator: Aggregator = {
       {
         id: FRAMING_TABLES.tone,
         title: 'Tone per outlet',
-        unit: 'mean AFINN score per word, averaged over sentences then articles',
+        unit: 'AFINN score per √word, averaged over sentences then articles',
         columns: TONE_COLUMNS.map((c) => ({ id: c, label: c === 'q1' ? 'lower quartile' : c === 'q3' ? 'upper quartile' : c })),
         rows,
       },
@@ -109,7 +109,7 @@ export const toneByActorAggregator: Aggregator = {
         const sentiment = a.results.get(SENTIMENT);
         const seen = new Set<string>();
         for (const m of a.results.get(ACTORS).mentions) {
-          const tone = sentiment.sentenceComparative[m.sentence];
+          const tone = sentiment.sentenceTone[m.sentence];
           if (tone === null || tone === undefined) continue;
           const ev = evidence.get(m.group) ?? [];
           ev.push(m.evidence);
@@ -133,7 +133,7 @@ export const toneByActorAggregator: Aggregator = {
     });
     const columns = ACTOR_GROUPS.filter((g) => present.has(g.id)).map((g) => ({ id: g.id, label: g.label }));
     for (const r of rows) for (const c of columns) r.cells[c.id] ??= empty;
-    return [{ id: FRAMING_TABLES.toneByActor, title: 'Tone toward actor groups', unit: 'mean AFINN score per word of the sentences mentioning the group', columns, rows }];
+    return [{ id: FRAMING_TABLES.toneByActor, title: 'Tone toward actor groups', unit: 'mean AFINN score per √word of the sentences mentioning the group', columns, rows }];
   },
 };
 
@@ -256,7 +256,7 @@ export function distinctiveAggregator(top = 15, alpha0 = 1000): Aggregator {
       // One vocabulary for the scope; each article's local ids mapped into it.
       const global = new Map<string, number>();
       const words: string[] = [];
-      const localToGlobal = new Map<AnalysedArticle, Int32Array>();
+      const idsOf = new Map<AnalysedArticle, Int32Array>();
       const perOutlet = new Map<string, Map<number, number>>();
       const all = new Map<number, number>();
       const bump = (m: Map<number, number>, k: number): void => {
@@ -266,27 +266,25 @@ export function distinctiveAggregator(top = 15, alpha0 = 1000): Aggregator {
         const counts = new Map<number, number>();
         for (const a of list) {
           const seq = a.results.get(TERMS);
-          const map = new Int32Array(seq.vocab.length);
-          seq.vocab.forEach((w, i) => {
+          const ids = new Int32Array(seq.words.length);
+          for (let i = 0; i < seq.words.length; i += 1) {
+            const w = seq.words[i] ?? '';
             let g = global.get(w);
             if (g === undefined) {
               g = words.length;
               words.push(w);
               global.set(w, g);
             }
-            map[i] = g;
-          });
-          localToGlobal.set(a, map);
-          for (let i = 0; i < seq.ids.length; i += 1) {
-            const g = map[seq.ids[i] ?? 0] ?? 0;
+            ids[i] = g;
             bump(counts, g);
             bump(all, g);
             if (seq.joins[i] === 1) {
-              const b = ((map[seq.ids[i - 1] ?? 0] ?? 0) + 1) * BIGRAM + g;
+              const b = ((ids[i - 1] ?? 0) + 1) * BIGRAM + g;
               bump(counts, b);
               bump(all, b);
             }
           }
+          idsOf.set(a, ids);
         }
         perOutlet.set(outlet, counts);
       }
@@ -306,12 +304,12 @@ export function distinctiveAggregator(top = 15, alpha0 = 1000): Aggregator {
           const ev: Evidence[] = [];
           for (const a of groups.get(outlet) ?? []) {
             const seq = a.results.get(TERMS);
-            const map = localToGlobal.get(a);
-            if (map === undefined) continue;
+            const ids = idsOf.get(a);
+            if (ids === undefined) continue;
             let kept = 0;
-            for (let j = 0; j < seq.ids.length && kept < EVIDENCE_PER_TERM; j += 1) {
-              const g = map[seq.ids[j] ?? 0] ?? 0;
-              const bigram = seq.joins[j] === 1 ? ((map[seq.ids[j - 1] ?? 0] ?? 0) + 1) * BIGRAM + g : -1;
+            for (let j = 0; j < ids.length && kept < EVIDENCE_PER_TERM; j += 1) {
+              const g = ids[j] ?? 0;
+              const bigram = seq.joins[j] === 1 ? ((ids[j - 1] ?? 0) + 1) * BIGRAM + g : -1;
               const start = t.term === g ? seq.starts[j] : t.term === bigram ? seq.starts[j - 1] : undefined;
               if (start === undefined) continue;
               ev.push({ articleId: a.meta.id, start, end: seq.ends[j] ?? start, text: term, rule: `distinctive:${term}`, weight: t.z });

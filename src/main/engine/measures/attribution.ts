@@ -15,10 +15,10 @@ import type { Doc, Evidence } from '../document';
 import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
 import { slot, type Component } from '../pipeline';
-import { longestPerNamespace, type Match } from '../text/phraseIndex';
+import type { Match } from '../text/phraseIndex';
 import { QUOTES, insideQuote, type QuoteSpan } from '../text/quotes';
 import { ACTORS, type ActorMention } from './actors';
-import { evidenceAt, matchSpan } from './common';
+import { evidenceAt, longestFirst, matchSpan } from './common';
 import type { AttributionEntry, AttributionGrade } from './packs';
 
 export interface AttributionSource {
@@ -191,9 +191,15 @@ export function attributionComponent(pack: LexiconPack<AttributionEntry>): Compo
     run(ctx) {
       const { doc } = ctx;
       const quotes: readonly QuoteSpan[] = ctx.get(QUOTES);
-      const mentions = ctx.get(ACTORS).mentions;
+      const bySentence = new Map<number, ActorMention[]>();
+      for (const a of ctx.get(ACTORS).mentions) {
+        const list = bySentence.get(a.sentence);
+        if (list) list.push(a);
+        else bySentence.set(a.sentence, [a]);
+      }
+      const none: readonly ActorMention[] = [];
       const hits: AttributionHit[] = [];
-      for (const m of longestPerNamespace(ctx.matchesIn('attribution'))) {
+      for (const m of longestFirst(ctx.matchesIn('attribution'))) {
         const entry = byId.get(m.id);
         if (entry === undefined) continue;
         const prev = doc.tokens[m.firstToken - 1];
@@ -204,7 +210,7 @@ export function attributionComponent(pack: LexiconPack<AttributionEntry>): Compo
           verb: entry.id,
           grade: entry.grade,
           sentence: m.sentence,
-          source: findSource(doc, m, entry.sourceAfter === true, mentions),
+          source: findSource(doc, m, entry.sourceAfter === true, bySentence.get(m.sentence) ?? none),
           evidence: evidenceAt(doc, start, end, `attribution:${entry.id}`, 1),
         });
       }

@@ -33,15 +33,42 @@ export { phraseTokens } from '../text/phraseIndex';
  * Where matches of one measure overlap, keeps the longest (then the earliest): "the war against
  * Hamas" wins over "the war" even though "the war" starts first. Output in token order.
  */
-export function longestFirst<M extends Pick<Match, 'firstToken' | 'endToken'>>(matches: readonly M[]): M[] {
-  if (matches.length < 2) return [...matches];
+export function longestFirst<M extends Pick<Match, 'firstToken' | 'endToken'>>(matches: readonly M[]): readonly M[] {
+  // Fast path: matches in token order that do not overlap are returned as they are.
+  let reached = -1;
+  let overlapping = false;
+  for (const m of matches) {
+    if (m.firstToken < reached) {
+      overlapping = true;
+      break;
+    }
+    reached = Math.max(reached, m.endToken);
+  }
+  if (!overlapping) return matches;
   const byLength = [...matches].sort(
     (a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || a.firstToken - b.firstToken,
   );
+  // Tokens already covered by a kept match (matches are in token order: the first starts lowest).
+  const base = matches[0]?.firstToken ?? 0;
+  const taken = new Uint8Array(Math.max(0, reachedEnd(matches) - base));
   const kept: M[] = [];
   for (const m of byLength) {
-    if (kept.some((k) => m.firstToken < k.endToken && k.firstToken < m.endToken)) continue;
+    let free = true;
+    for (let t = m.firstToken; t < m.endToken; t += 1) {
+      if (taken[t - base] === 1) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    for (let t = m.firstToken; t < m.endToken; t += 1) taken[t - base] = 1;
     kept.push(m);
   }
   return kept.sort((a, b) => a.firstToken - b.firstToken);
+}
+
+function reachedEnd(matches: readonly Pick<Match, 'endToken'>[]): number {
+  let end = 0;
+  for (const m of matches) if (m.endToken > end) end = m.endToken;
+  return end;
 }

@@ -8,11 +8,10 @@ import type { Evidence } from '../document';
 import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
 import { slot, type Component } from '../pipeline';
-import { longestPerNamespace } from '../text/phraseIndex';
 import { QUOTES, insideQuote } from '../text/quotes';
 import { ACTORS } from './actors';
 import { ATTRIBUTIONS } from './attribution';
-import { evidenceAt, matchSpan, quotedIn, type QuotedIn } from './common';
+import { evidenceAt, longestFirst, matchSpan, quotedIn, type QuotedIn } from './common';
 import type { CueEntry } from './packs';
 
 export type CueKind = CueEntry['kind'] | 'scare-quote';
@@ -33,6 +32,8 @@ export interface CuesResult {
 export const CUES = slot<CuesResult>('cues');
 
 export const SCARE_QUOTE_MAX_WORDS = 4;
+/** Quotes longer than this many characters cannot have four words or fewer worth checking. */
+const SCARE_QUOTE_MAX_CHARS = 60;
 
 export function cuesComponent(pack: LexiconPack<CueEntry>): Component {
   const byId = new Map(pack.entries.map((e) => [e.id, e]));
@@ -46,7 +47,7 @@ export function cuesComponent(pack: LexiconPack<CueEntry>): Component {
       const { doc } = ctx;
       const quotes = ctx.get(QUOTES);
       const hits: CueHit[] = [];
-      for (const m of longestPerNamespace(ctx.matchesIn('cue'))) {
+      for (const m of longestFirst(ctx.matchesIn('cue'))) {
         const entry = byId.get(m.id);
         if (entry === undefined) continue;
         const { start, end } = matchSpan(doc, m);
@@ -63,7 +64,7 @@ export function cuesComponent(pack: LexiconPack<CueEntry>): Component {
         for (const h of ctx.get(ATTRIBUTIONS).hits) owned.add(h.sentence);
         for (const a of ctx.get(ACTORS).mentions) owned.add(a.sentence);
         for (const q of quotes) {
-          if (owned.has(q.sentence) || doc.sentences[q.sentence]?.excluded !== false) continue;
+          if (q.contentEnd - q.contentStart > SCARE_QUOTE_MAX_CHARS || owned.has(q.sentence) || doc.sentences[q.sentence]?.excluded !== false) continue;
           let words = 0;
           for (let t = doc.sentences[q.sentence]?.firstToken ?? 0; t < doc.tokens.length; t += 1) {
             const tok = doc.tokens[t];

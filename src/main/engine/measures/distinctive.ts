@@ -19,18 +19,17 @@ import { STOPWORDS } from './stopwords';
 export const EVIDENCE_PER_TERM = 3;
 
 /**
- * The countable words of one article in text order, compactly: one interned id per word (ids
- * index `vocab`), its offsets, and whether it continues a bigram with the word before it.
+ * The countable words of one article in text order, as plain JSON-safe arrays: each word (its normalised form,
+ * shared with the token), its offsets, and whether it continues a bigram with the word before it.
  * Counting unigrams and bigrams is a corpus-level fold (`termCounts`, the aggregator): it keeps
  * per-article results small and builds bigram strings only for the terms that are shown.
  */
 export interface TermSequence {
-  readonly vocab: readonly string[];
-  readonly ids: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly words: readonly string[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
   /** 1 when word i forms a bigram with word i − 1 (adjacent, same sentence, no stop-word between). */
-  readonly joins: Uint8Array;
+  readonly joins: readonly number[];
 }
 
 export const TERMS = slot<TermSequence>('terms');
@@ -38,47 +37,34 @@ export const TERMS = slot<TermSequence>('terms');
 /** Builds the term sequence of a document (pure; exported for tests). */
 export function termSequence(doc: Doc): TermSequence {
   const { tokens } = doc;
-  const intern = new Map<string, number>();
-  const vocab: string[] = [];
-  const n = tokens.length;
-  const ids = new Int32Array(n);
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  const joins = new Uint8Array(n);
-  let k = 0;
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const joins: number[] = [];
   for (const sentence of doc.sentences) {
     if (sentence.excluded) continue;
     let prev = -2;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
       const tok = tokens[t];
-      if (tok === undefined) continue;
-      if (tok.kind !== 'word' || tok.norm.length < 2) continue;
-      let id = intern.get(tok.norm);
-      if (id === undefined) {
-        id = STOPWORDS.has(tok.norm) ? -1 : vocab.length;
-        if (id >= 0) vocab.push(tok.norm);
-        intern.set(tok.norm, id);
-      }
-      if (id < 0) continue;
-      ids[k] = id;
-      starts[k] = tok.start;
-      ends[k] = tok.end;
-      joins[k] = prev === t - 1 ? 1 : 0;
+      if (tok === undefined || tok.kind !== 'word' || tok.norm.length < 2 || STOPWORDS.has(tok.norm)) continue;
+      words.push(tok.norm);
+      starts.push(tok.start);
+      ends.push(tok.end);
+      joins.push(prev === t - 1 ? 1 : 0);
       prev = t;
-      k += 1;
     }
   }
-  return { vocab, ids: ids.slice(0, k), starts: starts.slice(0, k), ends: ends.slice(0, k), joins: joins.slice(0, k) };
+  return { words, starts, ends, joins };
 }
 
 /** Unigram and bigram counts of one sequence, keyed by the term ("gaza", "health ministry"). */
 export function termCounts(seq: TermSequence): Map<string, number> {
   const out = new Map<string, number>();
-  for (let i = 0; i < seq.ids.length; i += 1) {
-    const w = seq.vocab[seq.ids[i] ?? 0] ?? '';
+  for (let i = 0; i < seq.words.length; i += 1) {
+    const w = seq.words[i] ?? '';
     out.set(w, (out.get(w) ?? 0) + 1);
     if (seq.joins[i] === 1) {
-      const b = `${seq.vocab[seq.ids[i - 1] ?? 0] ?? ''} ${w}`;
+      const b = `${seq.words[i - 1] ?? ''} ${w}`;
       out.set(b, (out.get(b) ?? 0) + 1);
     }
   }

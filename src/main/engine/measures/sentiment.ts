@@ -8,14 +8,19 @@
  * - Domain overrides (sentiment-overrides pack): a one-word phrase replaces the word's score
  *   (optionally only when capitalised mid-sentence, i.e. a name); a longer phrase is scored as a
  *   whole and silences the AFINN words inside it ("United Nations").
- * - A sentence's score is the sum of its evidence weights; its comparative score divides by the
- *   sentence's word and number tokens, as the `sentiment` package does for a whole text.
- * - The article's tone is the mean comparative score of its scored (non-clutter) sentences, so
- *   each sentence counts once whatever its length.
+ * - A sentence's score is the sum of its evidence weights. Its comparative score divides by the
+ *   sentence's word and number tokens, as the `sentiment` package does for a whole text; its
+ *   tone divides by the square root of that count, a middle way between the sum (long sentences
+ *   dominate) and the comparative (one strong word in a long sentence vanishes). On the NYT
+ *   editorial snippets (scripts/eval-sentiment.ts) the tone correlates better with human
+ *   ratings (r 0.51) than the comparative (0.47), the bare package (0.45) or VADER (0.50).
+ * - The article's tone is the mean tone of its scored (non-clutter) sentences, so each sentence
+ *   counts once.
  */
 import type { Doc, Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
-import { longestPerNamespace, type Match, type PhraseEntry } from '../text/phraseIndex';
+import type { Match, PhraseEntry } from '../text/phraseIndex';
+import { longestFirst } from './common';
 import { AFINN, AFINN_STAMP, NEGATORS, type OverrideEntry } from './packs';
 import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
@@ -43,9 +48,11 @@ export interface SentimentResult {
   readonly sentenceScores: readonly (number | null)[];
   /** Per sentence: score / word and number tokens (0 for a sentence with none), null when excluded. */
   readonly sentenceComparative: readonly (number | null)[];
+  /** Per sentence: score / √(word and number tokens) (0 for none), null when excluded. */
+  readonly sentenceTone: readonly (number | null)[];
   /** Every scored word, in text order. */
   readonly words: readonly ScoredWord[];
-  /** Mean comparative score of the scored sentences; null when none. */
+  /** Mean sentence tone of the scored sentences; null when none. */
   readonly tone: number | null;
   /** Sum of all word scores. */
   readonly score: number;
@@ -62,14 +69,15 @@ function scoredWord(doc: Doc, start: number, end: number, rule: string, weight: 
   return { articleId: doc.articleId, start, end, text: doc.text.slice(start, end), rule, weight, sentence, negated };
 }
 
-function isCapitalizedName(doc: Doc, tokenIndex: number, sentenceFirst: number): boolean {
+/** true: capitalised inside its sentence (a name); 'initial': capitalised as its first word; false: lower case. */
+function isCapitalizedName(doc: Doc, tokenIndex: number, sentenceFirst: number): boolean | 'initial' {
   const t = doc.tokens[tokenIndex];
   if (t === undefined) return false;
   const ch = doc.text[t.start] ?? '';
   if (ch.toLowerCase() === ch) return false;
   // The sentence's first word is capitalised anyway (quotes and brackets before it do not count).
   for (let k = sentenceFirst; k < tokenIndex; k += 1) if (doc.tokens[k]?.kind !== 'punct') return true;
-  return false;
+  return 'initial';
 }
 
 /** Scores one document; pure function of the doc and its matches (exported for tests and eval). */
@@ -83,17 +91,29 @@ export function scoreSentiment(
   const n = doc.sentences.length;
   const sentenceScores: (number | null)[] = new Array<number | null>(n).fill(null);
   const sentenceComparative: (number | null)[] = new Array<number | null>(n).fill(null);
+  const sentenceTone: (number | null)[] = new Array<number | null>(n).fill(null);
   const words: ScoredWord[] = [];
 
   // Tokens covered by a multi-word override, and single-word replacements, by token index.
   const silenced = new Set<number>();
   const replaced = new Map<number, { score: number; entry: OverrideEntry }>();
   const phraseScores: ScoredWord[] = [];
-  for (const m of longestPerNamespace(overrideMatches)) {
+  const overridden = longestFirst(overrideMatches);
+  // A capitalised word opening a sentence is read as a name when the article also writes it
+  // capitalised mid-sentence ("Yoav Gallant … Gallant told Blinken").
+  const namesHere = new Set<string>();
+  for (const m of overridden) {
+    const sentence = doc.sentences[m.sentence];
+    if (sentence !== undefined && isCapitalizedName(doc, m.firstToken, sentence.firstToken) === true) namesHere.add(m.id);
+  }
+  for (const m of overridden) {
     const entry = overrides.get(m.id);
     const sentence = doc.sentences[m.sentence];
     if (entry === undefined || sentence === undefined) continue;
-    if (entry.match === 'capitalized' && !isCapitalizedName(doc, m.firstToken, sentence.firstToken)) continue;
+    if (entry.match === 'capitalized') {
+      const name = isCapitalizedName(doc, m.firstToken, sentence.firstToken);
+      if (name === false || (name === 'initial' && !namesHere.has(m.id))) continue;
+    }
     if (m.endToken - m.firstToken === 1) {
       replaced.set(m.firstToken, { score: entry.score, entry });
       continue;
@@ -106,7 +126,7 @@ export function scoreSentiment(
     }
   }
 
-  for (const m of longestPerNamespace(afinnMatches)) {
+  for (const m of longestFirst(afinnMatches)) {
     if (silenced.has(m.firstToken)) continue;
     const sentence = doc.sentences[m.sentence];
     if (sentence === undefined) continue;
@@ -165,16 +185,17 @@ export function scoreSentiment(
     if (sentence === undefined || score === null || score === undefined) continue;
     let count = 0;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) if (doc.tokens[t]?.kind !== 'punct') count += 1;
-    const comparative = count > 0 ? score / count : 0;
-    sentenceComparative[s] = comparative;
+    sentenceComparative[s] = count > 0 ? score / count : 0;
+    const tone = count > 0 ? score / Math.sqrt(count) : 0;
+    sentenceTone[s] = tone;
     if (count > 0) {
-      sum += comparative;
+      sum += tone;
       scored += 1;
     }
     total += score;
     wordCount += count;
   }
-  return { sentenceScores, sentenceComparative, words, tone: scored > 0 ? sum / scored : null, score: total, wordCount, packs };
+  return { sentenceScores, sentenceComparative, sentenceTone, words, tone: scored > 0 ? sum / scored : null, score: total, wordCount, packs };
 }
 
 function sentenceOfToken(doc: Doc, t: number): number {

@@ -1,6 +1,6 @@
 /** Builds the document model for one article: tokens and sentences with offsets, exclusions marked. */
 import type { Doc, Sentence, Span } from '../document';
-import { splitSentences } from './sentences';
+import { sentenceSpans } from './sentences';
 import { tokenize } from './tokenize';
 
 function overlapsMostly(span: Span, excluded: readonly Span[]): boolean {
@@ -16,12 +16,8 @@ function overlapsMostly(span: Span, excluded: readonly Span[]): boolean {
 export function buildDoc(articleId: string, text: string, excluded: readonly Span[] = []): Doc {
   const tokens = tokenize(text);
   const sentences: Sentence[] = [];
-  let t = 0;
-  for (const span of splitSentences(text)) {
-    while (t < tokens.length && (tokens[t]?.start ?? 0) < span.start) t += 1;
-    const firstToken = t;
-    while (t < tokens.length && (tokens[t]?.end ?? 0) <= span.end) t += 1;
-    sentences.push({ start: span.start, end: span.end, firstToken, endToken: t, excluded: excluded.length > 0 && overlapsMostly(span, excluded) });
+  for (const s of sentenceSpans(text, tokens)) {
+    sentences.push({ start: s.start, end: s.end, firstToken: s.firstToken, endToken: s.endToken, excluded: excluded.length > 0 && overlapsMostly(s, excluded) });
   }
   return { articleId, text, tokens, sentences, excluded };
 }

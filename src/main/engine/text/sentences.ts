@@ -6,9 +6,10 @@
  * a single initial. A bullet or list marker opening a line ("•", "-", "*", "1.", "a)") is not
  * part of the sentence and never ends one.
  *
- * Scans character codes, not one-character strings: it runs over every character of the corpus.
+ * Works on the tokens (see `sentenceSpans`): only punctuation tokens are examined.
  */
-import type { Span } from '../document';
+import type { Span, Token } from '../document';
+import { tokenize } from './tokenize';
 
 const ABBREVIATIONS = new Set([
   'u.s', 'u.k', 'u.n', 'e.u', 'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm',
@@ -42,14 +43,22 @@ function opensSentence(text: string, i: number): boolean {
   return isUpper(ch) || /\p{N}/u.test(ch);
 }
 
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x2e || isAsciiLetter(c) || (c >= 128 && isLetter(text[i] ?? ''));
+}
+
 function isAbbreviationBefore(text: string, lineStart: number, stop: number): boolean {
   // The word immediately before the stop, including inner dots ("U.S").
   let i = stop - 1;
-  while (i >= lineStart) {
+  // Abbreviations are short: give up on a longer word without slicing it.
+  const limit = Math.max(lineStart, stop - 8);
+  while (i >= limit) {
     const c = text.charCodeAt(i);
     if (c === 0x2e || isAsciiLetter(c) || (c >= 128 && isLetter(text[i] ?? ''))) i -= 1;
     else break;
   }
+  if (i >= lineStart && i === limit - 1 && isWordCode(text, i)) return false;
   const word = text.slice(i + 1, stop).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
@@ -79,48 +88,69 @@ export function listMarkerEnd(text: string, from: number, lineEnd: number): numb
   return j;
 }
 
-function splitLine(text: string, lineStart: number, lineEnd: number, out: Span[]): void {
-  let start = listMarkerEnd(text, lineStart, lineEnd);
-  for (let i = start; i < lineEnd; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x2026) continue;
-    let end = i + 1;
-    while (end < lineEnd) {
-      const d = text.charCodeAt(end);
-      if (CLOSERS.has(d) || d === 0x2e) end += 1;
-      else break;
-    }
-    if (end >= lineEnd || !isSpace(text.charCodeAt(end))) continue;
-    let next = end;
-    while (next < lineEnd && isSpace(text.charCodeAt(next))) next += 1;
-    if (next >= lineEnd || !opensSentence(text, next)) continue;
-    const after = text.charCodeAt(next);
-    const quoteAfter = after === 0x22 || after === 0x201c || after === 0x2018 || after === 0x27;
-    if (c === 0x2e && !quoteAfter && isAbbreviationBefore(text, lineStart, i)) continue;
-    pushTrimmed(text, start, end, out);
-    start = next;
-    i = next - 1;
-  }
-  pushTrimmed(text, start, lineEnd, out);
+const isStopCode = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+
+/** A sentence with its token range [firstToken, endToken) in the token list it was split from. */
+export interface TokenSentence extends Span {
+  readonly firstToken: number;
+  readonly endToken: number;
 }
 
-function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
-  let s = start;
-  let e = end;
-  while (s < e && isSpace(text.charCodeAt(s))) s += 1;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e -= 1;
-  if (e > s) out.push({ start: s, end: e });
+/**
+ * Splits tokenised text into sentences (offsets into `text`, token ranges into `tokens`), in
+ * order, never empty. Works on the tokens, so only punctuation tokens are examined: every
+ * non-space character belongs to a token, so a gap between two tokens is whitespace.
+ */
+export function sentenceSpans(text: string, tokens: readonly Token[]): TokenSentence[] {
+  const out: TokenSentence[] = [];
+  const n = tokens.length;
+  const push = (first: number, end: number): void => {
+    out.push({ start: tokens[first]?.start ?? 0, end: tokens[end - 1]?.end ?? 0, firstToken: first, endToken: end });
+  };
+  let i = 0;
+  while (i < n) {
+    const head = tokens[i]?.start ?? 0;
+    const lineStart = text.lastIndexOf('\n', head - 1) + 1;
+    let lineEnd = text.indexOf('\n', head);
+    if (lineEnd === -1) lineEnd = text.length;
+    let j = i;
+    while (j < n && (tokens[j]?.start ?? 0) < lineEnd) j += 1;
+    const markerEnd = listMarkerEnd(text, lineStart, lineEnd);
+    let first = i;
+    if (markerEnd > lineStart) while (first < j && (tokens[first]?.start ?? 0) < markerEnd) first += 1;
+    for (let k = first; k < j; k += 1) {
+      const tok = tokens[k];
+      if (tok === undefined || tok.kind !== 'punct') continue;
+      const c = text.charCodeAt(tok.start);
+      if (!isStopCode(c)) continue;
+      // Closing quotes, brackets and further dots written right after the stop.
+      let e = k + 1;
+      while (e < j) {
+        const next = tokens[e];
+        const prev = tokens[e - 1];
+        if (next === undefined || prev === undefined || next.start !== prev.end || next.end - next.start !== 1) break;
+        const d = text.charCodeAt(next.start);
+        if (!CLOSERS.has(d) && d !== 0x2e) break;
+        e += 1;
+      }
+      if (e >= j) continue;
+      const after = tokens[e];
+      if (after === undefined || after.start === tokens[e - 1]?.end) continue;
+      if (!opensSentence(text, after.start)) continue;
+      const a = text.charCodeAt(after.start);
+      const quoteAfter = a === 0x22 || a === 0x201c || a === 0x2018 || a === 0x27;
+      if (c === 0x2e && !quoteAfter && isAbbreviationBefore(text, lineStart, tok.start)) continue;
+      if (e > first) push(first, e);
+      first = e;
+      k = e - 1;
+    }
+    if (j > first) push(first, j);
+    i = j;
+  }
+  return out;
 }
 
 /** Splits text into sentence spans (offsets into `text`), in order, never empty. */
 export function splitSentences(text: string): Span[] {
-  const out: Span[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    splitLine(text, lineStart, lineEnd, out);
-    lineStart = lineEnd + 1;
-  }
-  return out;
+  return sentenceSpans(text, tokenize(text)).map((s) => ({ start: s.start, end: s.end }));
 }

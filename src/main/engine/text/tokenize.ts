@@ -14,8 +14,20 @@ import type { Token } from '../document';
 
 /** Lower-cases and folds typographic variants so lexicon entries match however it was typed. */
 export function normalizeForMatch(s: string): string {
-  return s.toLowerCase().replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/[“”]/g, '"');
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i += 1) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014 || c === 0x201c || c === 0x201d) {
+      return lower.replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/[“”]/g, '"');
+    }
+  }
+  return lower;
 }
+
+/** Normalised forms of the one-character punctuation tokens that fold (’ → ', “ → ", — → -). */
+const FOLDED_PUNCT = new Map<number, string>([
+  [0x2018, "'"], [0x2019, "'"], [0x201c, '"'], [0x201d, '"'], [0x2010, '-'], [0x2011, '-'], [0x2013, '-'], [0x2014, '-'],
+]);
 
 const SPACE = 1;
 const LETTER = 2; // \p{L} or \p{M}
@@ -137,7 +149,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     i += widthAt(text, i);
     const raw = text.slice(start, i);
-    tokens.push({ start, end: i, norm: c < 128 ? raw : normalizeForMatch(raw), kind: 'punct' });
+    tokens.push({ start, end: i, norm: c < 128 ? raw : (FOLDED_PUNCT.get(c) ?? normalizeForMatch(raw)), kind: 'punct' });
   }
   return tokens;
 }
