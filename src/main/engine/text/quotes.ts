@@ -69,6 +69,11 @@ export function findQuotes(doc: Doc): QuoteSpan[] {
     if (lineEnd === -1) lineEnd = text.length;
     let i = lineStart;
     while (i < lineEnd && /\s/.test(text[i] ?? '')) i += 1;
+    if (i === lineEnd && lineEnd < text.length) {
+      // A blank line between paragraphs keeps a quote left open above it open.
+      lineStart = lineEnd + 1;
+      continue;
+    }
     const firstInLine = i;
     let continuing = openGroup;
     openGroup = -1;
