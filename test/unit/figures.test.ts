@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import builtInFigures from '../../src/main/engine/lexicons/figures.json';
 import type { FigureRecord } from '../../src/shared/figures';
 import { FIGURES, figureComponents, figureEntrySchema, figuresAggregator, figureFeatures, figureRows } from '../../src/main/engine/figures';
 import { EvidenceStore, type AnalysedArticle } from '../../src/main/engine/aggregate';
@@ -141,6 +145,26 @@ describe('figures lexicon pack', () => {
       entries: [{ id: 'x', kind: 'category', phrase: 'slain', category: 'martyred', voice: 'active', note: 'n' }],
     };
     expect(() => parsePack('figures', bad, figureEntrySchema, 'test.json')).toThrow(/test\.json is not valid at entries\.0\.category/);
+  });
+});
+
+describe('per-folder lexicon override', () => {
+  it('reads <folder>/lexicons/figures.json instead of the built-in pack', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'framescope-fig-'));
+    try {
+      mkdirSync(path.join(dir, 'lexicons'));
+      const pack = {
+        ...builtInFigures,
+        entries: [...builtInFigures.entries, { id: 'category:martyred', kind: 'category', phrase: 'martyred', category: 'killed', voice: 'nominal', note: 'Test entry.' }],
+      };
+      writeFileSync(path.join(dir, 'lexicons', 'figures.json'), JSON.stringify(pack));
+      const text = 'At least 40 people were martyred.';
+      const custom = createPipeline([quotesComponent, ...figureComponents(dir, { reference: null })]);
+      expect(custom.run(buildDoc('a', text), { id: 'a', outlet: null, title: null, date: null }).get(FIGURES).map((f) => f.record.category)).toEqual(['killed']);
+      expect(figures(text)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
