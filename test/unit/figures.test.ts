@@ -43,6 +43,8 @@ describe('figure records', () => {
     ['More than 1,000 civilians had been killed by Hamas gunmen.', { written: 'More than 1,000', category: 'killed', victimGroup: 'israelis' }],
     ['Seventeen of his friends and neighbors were killed in the attacks.', { written: 'Seventeen', low: 17, category: 'killed' }],
     ['At least 1,400 people in Israel have been killed and more than 4,500 injured.', { written: 'At least 1,400', category: 'killed', victimGroup: 'israelis' }],
+    ['Hamas said that 13 of its hostages had been killed by airstrikes.', { written: '13', category: 'killed', victimGroup: 'israelis' }],
+    ['The Palestinian Health Ministry said 3,478 people in Gaza have been killed.', { written: '3,478', category: 'killed', victimGroup: 'people-in-gaza' }],
   ];
   it.each(rows)('%s', (text, expected) => {
     const [first] = figures(text);
