@@ -5,6 +5,9 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // Bundled rather than imported at run time: the engine reads its AFINN lexicon and negators
+      // as JSON, and Node needs import attributes on JSON that the externalised import loses.
+      externalizeDeps: { exclude: ['sentiment'] },
       rolldownOptions: {
         input: {
           // The Electron entry, and the browser-mode server that runs in plain Node.
@@ -12,6 +15,8 @@ export default defineConfig({
           browser: resolve(__dirname, 'src/main/browser/main.ts'),
           // The command line (`framescope`, bin/framescope.mjs).
           cli: resolve(__dirname, 'src/main/cli/bin.ts'),
+          // Worker threads that analyse large folders.
+          analyzeWorker: resolve(__dirname, 'src/main/workers/analyzeWorker.ts'),
         },
       },
     },

@@ -33,7 +33,7 @@ const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 const names = (list, message) => list.map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'test/fixtures/**', '.tmp/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'test/fixtures/**', '.tmp/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...sdl.configs.common,

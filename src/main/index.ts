@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { BrowserWindow, Menu, app, dialog, protocol, session, shell } from 'electron';
 import { eventChannel } from '../shared/contract';
+import path from 'node:path';
 import { analyzeFolder } from './engine';
 import { isTrustedFrameUrl, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -12,7 +13,6 @@ import { appPaths, bundleDir, folderFromArgs } from './paths';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppUrl } from './protocol';
 import { createService } from './service';
 import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
-import { loadArticleView } from './engine/ingest/loadArticle';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -30,8 +30,8 @@ async function start(): Promise<void> {
 
   const service = createService({
     seedsDir: paths.seedsDir,
-    analyze: analyzeFolder,
-    loadArticle: loadArticleView,
+    analyze: (dir, options) =>
+      analyzeFolder(dir, { ...options, workerFile: paths.workerFile, cacheDir: path.join(app.getPath('userData'), 'analysis-cache') }),
     chooseFolder: async () => {
       const options = { title: 'Open article folder', properties: ['openDirectory' as const] };
       const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);

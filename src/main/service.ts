@@ -4,16 +4,13 @@
  * small functions so this module is tested without Electron.
  */
 import type { Handlers } from '../shared/contract';
-import type { ArticleView } from '../shared/evidence';
-import type { AnalysisSnapshot, ArticleSummary, Progress } from '../shared/model';
+import type { AnalysisSnapshot, Progress } from '../shared/model';
 import { CodedError, fail, ok, toFailure, type Result } from '../shared/result';
-import type { AnalyzeOptions } from './engine';
+import type { Analysis, AnalyzeOptions } from './engine';
 
 export interface ServiceDeps {
   readonly seedsDir: string;
-  readonly analyze: (folder: string, options: AnalyzeOptions) => Promise<AnalysisSnapshot>;
-  /** Reads one analysed article again, with its highlights, for the reader. */
-  readonly loadArticle: (folder: string, summary: ArticleSummary) => Promise<ArticleView>;
+  readonly analyze: (folder: string, options: AnalyzeOptions) => Promise<Analysis>;
   /** Opens a native folder picker; null when the user cancels. Absent where there is none. */
   readonly chooseFolder?: () => Promise<string | null>;
   /** Opens an already validated https URL in the user's browser. Absent where there is none. */
@@ -42,7 +39,7 @@ export function parseExternalUrl(raw: string): URL | null {
 
 export function createService(deps: ServiceDeps): Service {
   const listeners = new Set<(progress: Progress) => void>();
-  let current: AnalysisSnapshot | null = null;
+  let current: Analysis | null = null;
   let running: AbortController | null = null;
 
   const emit = (progress: Progress): void => {
@@ -54,7 +51,7 @@ export function createService(deps: ServiceDeps): Service {
     const controller = new AbortController();
     running = controller;
     try {
-      const snapshot = await deps.analyze(folder, {
+      const analysis = await deps.analyze(folder, {
         isSeeds,
         signal: controller.signal,
         onProgress: (p) => {
@@ -64,7 +61,8 @@ export function createService(deps: ServiceDeps): Service {
       if (controller.signal.aborted) {
         return fail('E_CANCELLED', 'Another folder was opened before this one finished.');
       }
-      current = snapshot;
+      current = analysis;
+      const { snapshot } = analysis;
       // "done" is emitted only once the snapshot is current, so a listener can fetch it.
       emit({ phase: 'done', done: snapshot.articles.length, total: snapshot.articles.length, folder: snapshot.folder.path });
       return ok(snapshot);
@@ -79,15 +77,21 @@ export function createService(deps: ServiceDeps): Service {
 
   const handlers: Handlers = {
     async getAnalysis() {
-      if (current) return ok(current);
+      if (current) return ok(current.snapshot);
       return open(deps.seedsDir, true);
     },
     async getArticle({ id }) {
       if (!current) return fail('E_NOT_READY');
-      const summary = current.articles.find((a) => a.id === id);
-      if (!summary) return fail('E_NOT_FOUND');
       try {
-        return ok(await deps.loadArticle(current.folder.path, summary));
+        return ok(await current.article(id));
+      } catch (err) {
+        return toFailure(err);
+      }
+    },
+    async getEvidence({ key, offset, limit }) {
+      if (!current) return fail('E_NOT_READY');
+      try {
+        return ok(await current.evidence(key, offset, limit));
       } catch (err) {
         return toFailure(err);
       }

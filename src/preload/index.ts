@@ -9,6 +9,7 @@ import type { Progress } from '../shared/model';
 const api = {
   getAnalysis: () => ipcRenderer.invoke(invokeChannel('getAnalysis')),
   getArticle: (request) => ipcRenderer.invoke(invokeChannel('getArticle'), request),
+  getEvidence: (request) => ipcRenderer.invoke(invokeChannel('getEvidence'), request),
   openFolder: () => ipcRenderer.invoke(invokeChannel('openFolder')),
   openSeeds: () => ipcRenderer.invoke(invokeChannel('openSeeds')),
   openExternal: (request) => ipcRenderer.invoke(invokeChannel('openExternal'), request),

@@ -6,7 +6,7 @@
  * handler table typed from this file, so a missing handler fails `typecheck`), and the
  * browser-mode server exposes the same methods as JSON over HTTP.
  */
-import type { ArticleView } from './evidence';
+import type { ArticleView, EvidencePage } from './evidence';
 import type { AnalysisSnapshot, Progress } from './model';
 import type { Result } from './result';
 
@@ -14,13 +14,15 @@ import type { Result } from './result';
  * Every method the renderer may invoke. The payload schemas live in `schemas.ts` (zod), which
  * only the main process loads: the sandboxed preload cannot require packages.
  */
-export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'openFolder', 'openSeeds', 'openExternal'] as const;
+export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'getEvidence', 'openFolder', 'openSeeds', 'openExternal'] as const;
 export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 
 /** Request payload per method (`undefined` for methods that take none). */
 export interface RequestMap {
   getAnalysis: undefined;
   getArticle: { readonly id: string };
+  /** The evidence behind one mark, a page at a time. */
+  getEvidence: { readonly key: string; readonly offset?: number | undefined; readonly limit?: number | undefined };
   openFolder: undefined;
   openSeeds: undefined;
   openExternal: { readonly url: string };
@@ -37,6 +39,7 @@ export interface OpenFolderOutcome {
 export interface ResponseMap {
   getAnalysis: AnalysisSnapshot;
   getArticle: ArticleView;
+  getEvidence: EvidencePage;
   openFolder: OpenFolderOutcome;
   openSeeds: AnalysisSnapshot;
   openExternal: { readonly opened: boolean };
@@ -53,6 +56,7 @@ export const EVENT_NAMES = ['progress'] as const satisfies readonly EventName[];
 export interface FramescopeApi {
   getAnalysis(): Promise<Result<ResponseMap['getAnalysis']>>;
   getArticle(request: RequestOf<'getArticle'>): Promise<Result<ResponseMap['getArticle']>>;
+  getEvidence(request: RequestOf<'getEvidence'>): Promise<Result<ResponseMap['getEvidence']>>;
   openFolder(): Promise<Result<ResponseMap['openFolder']>>;
   openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
   openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;

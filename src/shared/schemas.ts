@@ -10,6 +10,13 @@ import type { InvokeMethod, RequestMap } from './contract';
 export const REQUEST_SCHEMAS = {
   getAnalysis: z.undefined(),
   getArticle: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'an article id is a sha256 hex digest') }).strict(),
+  getEvidence: z
+    .object({
+      key: z.string().min(1).max(4096),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
   openFolder: z.undefined(),
   openSeeds: z.undefined(),
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),

@@ -1,2 +1,2 @@
 /** Version of the analysis engine, stamped on every result and export. Bump when output changes. */
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';

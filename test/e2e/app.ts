@@ -22,9 +22,11 @@ export interface RunningApp {
 }
 
 export async function startApp(args: readonly string[] = []): Promise<RunningApp> {
+  // Each run gets its own analysis cache, so tests never see another run's results.
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'framescope-e2e-cache-'));
   const child = spawn(process.execPath, ['out/main/browser.js', '--no-open', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DISPLAY: '' },
+    env: { ...process.env, DISPLAY: '', FRAMESCOPE_CACHE_DIR: cacheDir },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));

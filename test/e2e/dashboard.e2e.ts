@@ -63,9 +63,9 @@ describe('dashboard on the seeds', () => {
     await page.reload();
     await page.waitForSelector('.reader-text p');
     expect(await page.locator('.reader-text').textContent()).toContain('JERUSALEM | Xinhua |');
-    // Keyboard: arrow keys move between tabs.
+    // Keyboard: Home goes to the first tab.
     await page.getByRole('tab', { name: 'Reader' }).focus();
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
     expect(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
     expect(problems).toEqual([]);
     await context.close();

@@ -88,7 +88,12 @@ describe('seed figures (seed-expectations.md, casualty table)', () => {
   it("002's 34,568 is one citation though stated twice (body and Key Takeaways)", () => {
     const tolls = figuresOf('002').filter((f) => f.value.low === 34568);
     expect(tolls).toHaveLength(1);
-    expect(tolls[0]?.mentions).toBe(2);
+    // Once ingest marks the Key Takeaways block as page clutter its repeat is not scored at all.
+    const seed = seeds.find((s) => s.key === '002');
+    const at = seed?.doc.text.indexOf('has killed 34,568 people, UN warns') ?? -1;
+    expect(at).toBeGreaterThan(0);
+    const repeatScored = seed?.doc.sentences.some((s) => s.start <= at && at < s.end && !s.excluded) ?? false;
+    expect(tolls[0]?.mentions).toBe(repeatScored ? 2 : 1);
   });
 
   it('002 names the agent in active voice; 000 frames the Gaza toll passively and the Oct 7 toll as "dead"', () => {

@@ -21,6 +21,19 @@ describe('ResultCache', () => {
     expect(b.get('h1')).toEqual({ n: 1 });
   });
 
+  it('keeps typed arrays (compact term sequences) as typed arrays', async () => {
+    const a = new ResultCache<{ ids: Int32Array; joins: Uint8Array }>(dir, '/articles', 'engine@1');
+    await a.load();
+    a.set('h', { ids: Int32Array.from([3, -1, 70000]), joins: Uint8Array.from([0, 1]) });
+    await a.save();
+    const b = new ResultCache<{ ids: Int32Array; joins: Uint8Array }>(dir, '/articles', 'engine@1');
+    expect((await b.load()).status).toBe('hit');
+    const got = b.get('h');
+    expect(got?.ids).toBeInstanceOf(Int32Array);
+    expect(Array.from(got?.ids ?? [])).toEqual([3, -1, 70000]);
+    expect(got?.joins).toBeInstanceOf(Uint8Array);
+  });
+
   it('starts over when the engine or a lexicon version changes', async () => {
     const a = new ResultCache<number>(dir, '/articles', 'engine@1+lex@1');
     a.set('h', 1);

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { analyzeFolder } from '../../src/main/engine';
 import { createService } from '../../src/main/service';
-import { loadArticleView } from '../../src/main/engine/ingest/loadArticle';
 
 let server: BrowserServer;
 let base: string;
@@ -16,7 +15,7 @@ beforeAll(async () => {
   await mkdir(path.join(rendererDir, 'assets'));
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
   await writeFile(path.join(rendererDir, 'assets', 'a.js'), 'console.log(1)');
-  const service = createService({ seedsDir: path.resolve('seeds'), analyze: analyzeFolder, loadArticle: loadArticleView });
+  const service = createService({ seedsDir: path.resolve('seeds'), analyze: analyzeFolder });
   server = await startBrowserServer({ service, rendererDir, token: 'test-token-123' });
   base = `http://127.0.0.1:${server.port}`;
 });

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeFolder } from '../../src/main/engine';
+import { analyzeFolder, type Analysis } from '../../src/main/engine';
 import { createService, parseExternalUrl } from '../../src/main/service';
 import type { AnalysisSnapshot, Progress } from '../../src/shared/model';
-import { loadArticleView } from '../../src/main/engine/ingest/loadArticle';
 
 const seedsDir = path.resolve('seeds');
 
 describe('service', () => {
   it('opens the seeds on first getAnalysis and streams progress ending in done', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder, loadArticle: loadArticleView });
+    const service = createService({ seedsDir, analyze: analyzeFolder });
     const seen: Progress[] = [];
     service.onProgress((p) => seen.push(p));
     const result = await service.handlers.getAnalysis(undefined);
@@ -33,7 +32,7 @@ describe('service', () => {
     const { mkdtemp } = await import('node:fs/promises');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'fs-svc-'));
     await cp(seedsDir, dir, { recursive: true });
-    const service = createService({ seedsDir, analyze: analyzeFolder, loadArticle: loadArticleView });
+    const service = createService({ seedsDir, analyze: analyzeFolder });
     expect(await service.handlers.getArticle({ id: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'E_NOT_READY' } });
     const opened = await service.open(dir);
     if (!opened.ok) throw new Error('open failed');
@@ -48,36 +47,38 @@ describe('service', () => {
   });
 
   it('reports a folder that cannot be read with a coded error', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder,
-    loadArticle: loadArticleView, chooseFolder: () => Promise.resolve('/no/such/folder') });
+    const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve('/no/such/folder') });
     const result = await service.handlers.openFolder(undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'E_FOLDER_UNREADABLE' } });
     expect(!result.ok && result.error.message).toContain('/no/such/folder');
   });
 
   it('says clearly that choosing a folder needs the desktop window in browser mode', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder, loadArticle: loadArticleView });
+    const service = createService({ seedsDir, analyze: analyzeFolder });
     const result = await service.handlers.openFolder(undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'E_UNSUPPORTED' } });
   });
 
   it('treats a cancelled dialog as nothing opened', async () => {
-    const service = createService({ seedsDir, analyze: analyzeFolder,
-    loadArticle: loadArticleView, chooseFolder: () => Promise.resolve(null) });
+    const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve(null) });
     expect(await service.handlers.openFolder(undefined)).toEqual({ ok: true, value: { opened: false, snapshot: null } });
   });
 
   it('cancels a running analysis when another folder is opened', async () => {
     let release: () => void = () => undefined;
-    const slow = (folder: string, options: { signal?: AbortSignal }): Promise<AnalysisSnapshot> =>
+    const slow = (folder: string, options: { signal?: AbortSignal }): Promise<Analysis> =>
       new Promise((resolve, reject) => {
         release = () => {
           if (options.signal?.aborted) reject(new Error('aborted'));
-          else resolve({ folder: { path: folder }, articles: [] } as unknown as AnalysisSnapshot);
+          else {
+            const snapshot = { folder: { path: folder }, articles: [] } as unknown as AnalysisSnapshot;
+            const stats = { articles: 0, fromCache: 0, analysed: 0, workers: 0, cache: 'off' as const, seconds: { load: 0, analyse: 0, aggregate: 0 } };
+            resolve({ snapshot, stats, article: () => Promise.reject(new Error('unused')), evidence: () => Promise.reject(new Error('unused')) });
+          }
         };
       });
     const analyze = vi.fn(slow);
-    const service = createService({ seedsDir, analyze, loadArticle: loadArticleView });
+    const service = createService({ seedsDir, analyze });
     const first = service.open('/a');
     const firstRelease = release;
     const second = service.open('/b');
@@ -89,8 +90,7 @@ describe('service', () => {
 
   it('opens only https links, through the injected shell', async () => {
     const openExternal = vi.fn(() => Promise.resolve());
-    const service = createService({ seedsDir, analyze: analyzeFolder,
-    loadArticle: loadArticleView, openExternal });
+    const service = createService({ seedsDir, analyze: analyzeFolder, openExternal });
     expect(await service.handlers.openExternal({ url: 'https://example.org/a' })).toEqual({ ok: true, value: { opened: true } });
     for (const url of ['http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.org/', 'nonsense']) {
       expect(await service.handlers.openExternal({ url })).toMatchObject({ ok: false, error: { code: 'E_URL_REFUSED' } });

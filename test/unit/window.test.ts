@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { SECURE_WEB_PREFERENCES, createMainWindow, denyAllPermissions, hardenWebContents, windowOptions } from '../../src/main/window';
 import { buildMenuTemplate } from '../../src/main/menu';
-import { appPaths, folderFromArgs } from '../../src/main/paths';
+import { appPaths, defaultCacheDir, folderFromArgs } from '../../src/main/paths';
 
 type Listener = (event: { preventDefault: () => void }, ...rest: unknown[]) => void;
 
@@ -103,8 +103,19 @@ describe('menu', () => {
 describe('paths', () => {
   it('finds the renderer, preload and seeds from the built main bundle', () => {
     const p = appPaths('/app/out/main');
-    expect(p).toEqual({ rendererDir: '/app/out/renderer', preloadPath: '/app/out/preload/index.cjs', seedsDir: '/app/seeds' });
+    expect(p).toEqual({
+      rendererDir: '/app/out/renderer',
+      preloadPath: '/app/out/preload/index.cjs',
+      seedsDir: '/app/seeds',
+      workerFile: '/app/out/main/analyzeWorker.js',
+    });
     expect(appPaths('/app/out/main', '/res').seedsDir).toBe('/res/seeds');
+  });
+  it('keeps the analysis cache in the user’s cache folder, never in an article folder', () => {
+    expect(defaultCacheDir({}, 'linux', '/home/u')).toBe('/home/u/.cache/framescope');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux', '/home/u')).toBe('/x/framescope');
+    expect(defaultCacheDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Caches/Framescope');
+    expect(defaultCacheDir({ FRAMESCOPE_CACHE_DIR: '/c' }, 'linux', '/home/u')).toBe('/c');
   });
   it('reads a folder argument and ignores flags', () => {
     expect(folderFromArgs(['--inspect', '/data/articles'])).toBe('/data/articles');

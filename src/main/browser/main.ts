@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { analyzeFolder } from '../engine';
-import { appPaths, bundleDir, folderFromArgs } from '../paths';
+import { homedir } from 'node:os';
+import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
 import { createService } from '../service';
 import { startBrowserServer } from './server';
-import { loadArticleView } from '../engine/ingest/loadArticle';
 
 function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -25,8 +25,8 @@ async function main(): Promise<void> {
 
   const service = createService({
     seedsDir: paths.seedsDir,
-    analyze: analyzeFolder,
-    loadArticle: loadArticleView,
+    analyze: (dir, options) =>
+      analyzeFolder(dir, { ...options, workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) }),
     log: (message) => console.error(message),
   });
   service.onProgress((p) => {

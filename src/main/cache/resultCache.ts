@@ -26,8 +26,31 @@ export interface CacheLoad {
   readonly message?: string;
 }
 
+/**
+ * Results hold typed arrays (compact term sequences); JSON would turn them into objects with
+ * numeric keys, so they are written as { $typed, data } and revived on load.
+ */
+const TYPED = { Int32Array, Uint8Array, Float64Array, Uint32Array } as const;
+type TypedName = keyof typeof TYPED;
+
+function replacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const name = value.constructor.name;
+    if (name in TYPED) return { $typed: name, data: Array.from(value as unknown as ArrayLike<number>) };
+  }
+  return value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && '$typed' in value && 'data' in value) {
+    const { $typed, data } = value as { $typed: string; data: unknown };
+    if ($typed in TYPED && Array.isArray(data)) return TYPED[$typed as TypedName].from(data as number[]);
+  }
+  return value;
+}
+
 function checksumOf(entries: unknown): string {
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(entries, replacer)).digest('hex');
 }
 
 export class ResultCache<T> {
@@ -53,7 +76,7 @@ export class ResultCache<T> {
       return { status: 'fresh', entries: 0 };
     }
     try {
-      const parsed = JSON.parse(text) as Partial<CacheFile<T>>;
+      const parsed = JSON.parse(text, reviver) as Partial<CacheFile<T>>;
       if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) {
         throw new Error('unknown format');
       }
@@ -94,7 +117,7 @@ export class ResultCache<T> {
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify(body));
+      await writeFile(temp, JSON.stringify(body, replacer));
       await rename(temp, this.file);
       this.dirty = false;
     } finally {

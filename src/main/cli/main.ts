@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Progress } from '../../shared/model';
 import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION } from '../../shared/version';
-import { analyzeFolder } from '../engine';
+import { analyzeFolder, type AnalyzeOptions } from '../engine';
 import { writeFileSafely } from '../files/safeWrite';
 import { toExportJson } from './exportJson';
 
@@ -28,6 +28,7 @@ Options:
   --out <path>   Write to this file (never replaces an existing file without --force).
   --force        Replace an existing output file.
   --quiet        No progress on standard error.
+  --no-cache     Analyse every file again instead of reusing cached results.
   -h, --help     Show this help.
 
 Exit codes: 0 success, 1 the analysis or the write failed, 2 wrong usage.
@@ -45,7 +46,9 @@ function describe(p: Progress): string {
     case 'reading':
       return `reading ${p.done}/${p.total}`;
     case 'analysing':
-      return `analysing ${p.total} articles…`;
+      return p.done > 0 && p.done < p.total
+        ? `analysed ${p.done}/${p.total}${p.etaSeconds === undefined ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`}`
+        : `analysing ${p.total} articles…`;
     case 'done':
       return `done: ${p.total} articles`;
     case 'failed':
@@ -53,7 +56,10 @@ function describe(p: Progress): string {
   }
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** Where the built command line finds its worker module and cache (absent in tests: in-process, no cache). */
+export type EngineSetup = Pick<AnalyzeOptions, 'workerFile' | 'cacheDir'>;
+
+export async function runCli(argv: readonly string[], io: CliIo, setup: EngineSetup = {}): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,6 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -97,7 +104,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
 
   try {
-    const snapshot = await analyzeFolder(folder, { onProgress: progress });
+    const { 'no-cache': noCache } = values;
+    const { snapshot } = await analyzeFolder(folder, {
+      onProgress: progress,
+      ...(setup.workerFile ? { workerFile: setup.workerFile } : {}),
+      ...(setup.cacheDir && !noCache ? { cacheDir: setup.cacheDir } : {}),
+    });
     for (const problem of snapshot.problems) io.stderr(`framescope: skipped ${problem.file}: ${problem.message}\n`);
     const json = `${JSON.stringify(toExportJson(snapshot), null, 2)}\n`;
     if (values.out) {

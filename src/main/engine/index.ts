@@ -1,28 +1,180 @@
 /**
  * The analysis engine's entry point: pure TypeScript with no Electron import. File I/O happens
- * only in `ingest/`.
+ * only in `ingest/`. An `Analysis` keeps what the dashboard needs (summaries and the comparison)
+ * plus the evidence behind every mark; article texts are read again on demand, never all kept.
  */
 import path from 'node:path';
-import type { AnalysisSnapshot, OutletSummary, Progress } from '../../shared/model';
+import type { EventOverride } from '../../shared/events';
+import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
+import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
+import { compare } from './compare/compare';
+import { figureRows } from './figures/aggregate';
+import { toneDistribution } from './measures/index';
+import { voiceShares } from './voices/index';
+import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION } from '../../shared/version';
+import { EvidenceStore, type AnalysedArticle } from './aggregate';
+import type { Doc, Span } from './document';
+import { loadArticleText } from './ingest/loadArticle';
 import { loadFolder } from './ingest/loadFolder';
+import { createPipeline, resultsFromRecord, type ArticleMeta, type SerializedResults } from './pipeline';
+import { ResultCache, type CacheLoad } from '../cache/resultCache';
+import { defaultPoolSize, mapInWorkers } from '../workers/pool';
+import { analyseArticle, type WorkItem } from './work';
+import { engineParts, type EngineParts } from './registry';
+import { buildDoc } from './text/buildDoc';
 
 export interface AnalyzeOptions {
   readonly onProgress?: (progress: Progress) => void;
   readonly signal?: AbortSignal;
   readonly isSeeds?: boolean;
   readonly now?: () => Date;
+  /** The measures to run; the registry's defaults when absent. */
+  readonly parts?: EngineParts;
+  /** Folder for the incremental cache (the app's data folder, never the article folder). */
+  readonly cacheDir?: string;
+  /**
+   * The built worker module (out/main/analyzeWorker.js). Folders of at least `workerThreshold`
+   * articles still to analyse run in worker threads; without it everything runs in-process.
+   */
+  readonly workerFile?: string | URL;
+  readonly workers?: number;
+  readonly workerThreshold?: number;
+  /** Extra worker settings (tests run the TypeScript worker through a loader). */
+  readonly workerExecArgv?: readonly string[];
+  readonly workerEnv?: Readonly<Record<string, string>>;
 }
 
-export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}): Promise<AnalysisSnapshot> {
+/** How the last analysis went, for the benchmark and the status line. */
+export interface AnalysisStats {
+  readonly articles: number;
+  readonly fromCache: number;
+  readonly analysed: number;
+  readonly workers: number;
+  readonly cache: CacheLoad['status'] | 'off';
+  readonly cacheMessage?: string;
+  readonly seconds: { readonly load: number; readonly analyse: number; readonly aggregate: number };
+}
+
+export interface Analysis {
+  readonly snapshot: AnalysisSnapshot;
+  readonly stats: AnalysisStats;
+  /** One article with its highlight layers, read again from disk (refused if it changed). */
+  article(id: string): Promise<ArticleView>;
+  /** A page of the evidence behind one mark, each item with its sentence. */
+  evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
+}
+
+const UNKNOWN_OUTLET = 'Unknown outlet';
+
+export function metaOf(summary: ArticleSummary): ArticleMeta {
+  return { id: summary.id, outlet: summary.outlet.value ?? UNKNOWN_OUTLET, title: summary.title.value, date: summary.date.value };
+}
+
+function sentenceOf(doc: Doc, offset: number): Span {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (s === undefined) break;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: Math.max(0, offset - 80), end: Math.min(doc.text.length, offset + 80) };
+}
+
+export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const resolved = path.resolve(folder);
+  const t0 = performance.now();
   const loaded = await loadFolder(resolved, options);
+  const t1 = performance.now();
   const total = loaded.articles.length;
-  options.onProgress?.({ phase: 'analysing', done: 0, total, folder: resolved });
+  const parts = options.parts ?? engineParts(resolved);
+  const pipeline = createPipeline(parts.components);
+  const started = performance.now();
+  const report = (done: number): void => {
+    const elapsed = (performance.now() - started) / 1000;
+    const etaSeconds = done > 0 && done < total ? (elapsed / done) * (total - done) : undefined;
+    options.onProgress?.({ phase: 'analysing', done, total, folder: resolved, ...(etaSeconds === undefined ? {} : { etaSeconds }) });
+  };
+  report(0);
+
+  const cache = options.cacheDir
+    ? new ResultCache<SerializedResults>(options.cacheDir, resolved, [ENGINE_VERSION, ...parts.lexicons].join(' '))
+    : null;
+  const cacheLoad = cache ? await cache.load() : null;
+  const records = new Array<SerializedResults | undefined>(total);
+  const todo: number[] = [];
+  loaded.articles.forEach(({ summary }, i) => {
+    const hit = cache?.get(summary.id);
+    if (hit) records[i] = hit;
+    else todo.push(i);
+  });
+  let done = total - todo.length;
+  const items: WorkItem[] = todo.map((i) => {
+    const a = loaded.articles[i];
+    if (!a) throw new CodedError('E_INTERNAL');
+    return { meta: metaOf(a.summary), text: a.text, excluded: a.excluded };
+  });
+  const useWorkers = options.workerFile !== undefined && todo.length >= (options.workerThreshold ?? 200);
+  let workers = 0;
+  if (useWorkers && options.workerFile !== undefined) {
+    workers = Math.max(1, options.workers ?? defaultPoolSize());
+    await mapInWorkers<WorkItem, SerializedResults>({
+      workerFile: options.workerFile,
+      items,
+      size: workers,
+      batchSize: 64,
+      workerData: { folder: resolved },
+      ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
+      ...(options.workerEnv ? { env: options.workerEnv } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onResult: (k, record) => {
+        const i = todo[k];
+        if (i !== undefined) records[i] = record;
+        done += 1;
+        if (done % 100 === 0) report(done);
+      },
+    });
+  } else {
+    for (const [k, item] of items.entries()) {
+      if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+      const i = todo[k];
+      if (i !== undefined) records[i] = analyseArticle(pipeline, item);
+      done += 1;
+      if (done % 50 === 0) {
+        report(done);
+        // Let the process answer the renderer and stream progress between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+  if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+  report(total);
+  if (cache) {
+    for (const i of todo) {
+      const record = records[i];
+      const a = loaded.articles[i];
+      if (record && a) cache.set(a.summary.id, record);
+    }
+    await cache.save().catch(() => undefined);
+  }
+  const t2 = performance.now();
+
+  const analysed: AnalysedArticle[] = [];
+  const excludedById = new Map<string, readonly Span[]>();
+  loaded.articles.forEach(({ summary, excluded }, i) => {
+    const record = records[i];
+    if (!record) throw new CodedError('E_INTERNAL', `No analysis for ${summary.file}.`);
+    analysed.push({ meta: metaOf(summary), results: resultsFromRecord(record) });
+    excludedById.set(summary.id, excluded);
+  });
 
   const byOutlet = new Map<string, { ids: string[]; words: number }>();
   for (const { summary } of loaded.articles) {
-    const name = summary.outlet.value ?? 'Unknown outlet';
+    const name = summary.outlet.value ?? UNKNOWN_OUTLET;
     const slot = byOutlet.get(name) ?? { ids: [], words: 0 };
     slot.ids.push(summary.id);
     slot.words += summary.wordCount;
@@ -31,14 +183,107 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   const outlets: OutletSummary[] = [...byOutlet.entries()]
     .map(([name, s]) => ({ name, articleIds: s.ids, wordCount: s.words }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const outletNames = outlets.map((o) => o.name);
+
+  const store = new EvidenceStore();
+  const overrides: EventOverride[] = loaded.articles.flatMap(({ summary }) =>
+    summary.event?.value ? [{ articleId: summary.id, eventId: summary.event.value }] : [],
+  );
+  const comparison = compare(analysed, {
+    scope: { kind: 'corpus' },
+    outlets: outletNames,
+    aggregators: parts.aggregators,
+    featureSources: parts.featureSources,
+    store,
+    overrides,
+  });
+  const details: ComparisonDetails = {
+    figures: figureRows(analysed, store),
+    tone: toneDistribution(analysed, outletNames),
+    voices: voiceShares(analysed, outletNames),
+    lexicons: parts.lexicons,
+  };
 
   const snapshot: AnalysisSnapshot = {
     folder: { path: resolved, name: path.basename(resolved), isSeeds: options.isSeeds ?? false },
     articles: loaded.articles.map((a) => a.summary),
     outlets,
     problems: loaded.problems,
+    comparison,
+    details,
     engineVersion: ENGINE_VERSION,
     analysedAt: (options.now?.() ?? new Date()).toISOString(),
   };
-  return snapshot;
+
+  const t3 = performance.now();
+  const stats: AnalysisStats = {
+    articles: total,
+    fromCache: total - todo.length,
+    analysed: todo.length,
+    workers,
+    cache: cacheLoad?.status ?? 'off',
+    ...(cacheLoad?.message ? { cacheMessage: cacheLoad.message } : {}),
+    seconds: { load: (t1 - t0) / 1000, analyse: (t2 - t1) / 1000, aggregate: (t3 - t2) / 1000 },
+  };
+
+  const summaries = new Map(snapshot.articles.map((a) => [a.id, a] as const));
+  // Read again on every request, so a file changed since the analysis is refused (E_STALE)
+  // rather than shown with offsets that no longer fit.
+  const docOf = async (id: string): Promise<Doc> => {
+    const summary = summaries.get(id);
+    if (!summary) throw new CodedError('E_NOT_FOUND');
+    return buildDoc(id, await loadArticleText(resolved, summary), excludedById.get(id) ?? []);
+  };
+
+  return {
+    snapshot,
+    stats,
+    async article(id) {
+      const summary = summaries.get(id);
+      if (!summary) throw new CodedError('E_NOT_FOUND');
+      const doc = await docOf(id);
+      const meta = metaOf(summary);
+      const article: AnalysedArticle = { meta, results: pipeline.run(doc, meta) };
+      const highlights: Highlight[] = doc.excluded.map((x) => ({
+        start: x.start,
+        end: x.end,
+        layer: 'excluded',
+        tag: 'clutter',
+        note: 'Page clutter: shown, never scored',
+      }));
+      for (const h of parts.highlighters) highlights.push(...h(article, doc));
+      highlights.sort((a, b) => a.start - b.start || b.end - a.end);
+      return {
+        id,
+        file: summary.file,
+        outlet: summary.outlet.value,
+        title: summary.title.value,
+        date: summary.date.value,
+        text: doc.text,
+        highlights,
+      };
+    },
+    async evidence(key, offset = 0, limit = 50) {
+      const entry = store.get(key);
+      if (!entry) throw new CodedError('E_NOT_FOUND', 'No evidence under that key in the open analysis.');
+      const slice = entry.evidence.slice(offset, offset + limit);
+      const items: EvidenceItem[] = [];
+      const docs = new Map<string, Doc>();
+      for (const e of slice) {
+        const doc = docs.get(e.articleId) ?? (await docOf(e.articleId));
+        docs.set(e.articleId, doc);
+        const s = sentenceOf(doc, e.start);
+        items.push({
+          articleId: e.articleId,
+          start: e.start,
+          end: e.end,
+          text: e.text,
+          rule: e.rule,
+          weight: e.weight,
+          sentence: { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) },
+        });
+      }
+      return { key, title: entry.title, total: entry.evidence.length, items };
+    },
+  };
 }

@@ -61,6 +61,23 @@ export interface Pipeline {
 export interface PipelineResults {
   get<T>(slot: Slot<T>): T;
   has(slot: Slot<unknown>): boolean;
+  /** Plain data (slot name → value) for worker messages and the cache; slot values are plain JSON data. */
+  toRecord(): SerializedResults;
+}
+
+export type SerializedResults = Readonly<Record<string, unknown>>;
+
+/** Results read back from `toRecord()` (from a worker or the cache). */
+export function resultsFromRecord(record: SerializedResults): PipelineResults {
+  const values = new Map(Object.entries(record));
+  return {
+    get<T>(s: Slot<T>): T {
+      if (!values.has(s.name)) throw new CodedError('E_PIPELINE_INVALID', `No result named "${s.name}".`);
+      return values.get(s.name) as T;
+    },
+    has: (s) => values.has(s.name),
+    toRecord: () => record,
+  };
 }
 
 /**
@@ -131,13 +148,7 @@ export function createPipeline(components: readonly Component[]): Pipeline {
           }
         }
       }
-      return {
-        get<T>(s: Slot<T>): T {
-          if (!values.has(s.name)) throw new CodedError('E_PIPELINE_INVALID', `No result named "${s.name}".`);
-          return values.get(s.name) as T;
-        },
-        has: (s) => values.has(s.name),
-      };
+      return resultsFromRecord(Object.fromEntries(values));
     },
   };
 }

@@ -8,6 +8,13 @@ import { Tabs, type TabItem } from './components/Tabs';
 import { describeProgress, describeSource, formatCount, formatDate, progressFraction } from './format';
 import { useViewState } from './useViewState';
 import type { View } from './viewState';
+import { ChartFrame } from './components/ChartFrame';
+import { EvidencePanel } from './components/EvidencePanel';
+import { MetricGrid, type EvidenceRequest } from './components/MetricGrid';
+import { OutletBars } from './components/OutletBars';
+import { barRows, formatValue, tablesForView, visibleOutlets } from './shaping/tables';
+import { outletColours } from './theme';
+import type { EvidencePage } from '../../shared/evidence';
 
 type Status =
   | { readonly kind: 'loading' }
@@ -16,8 +23,23 @@ type Status =
 
 const TABS: readonly TabItem<View>[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'tone', label: 'Tone' },
+  { id: 'wording', label: 'Wording' },
+  { id: 'figures', label: 'Figures' },
+  { id: 'voices', label: 'Voices' },
+  { id: 'topics', label: 'Topics and omissions' },
   { id: 'reader', label: 'Reader' },
 ];
+
+const EMPTY_VIEW: Readonly<Record<View, string>> = {
+  overview: '',
+  tone: 'No sentences were scored for tone in the visible outlets.',
+  wording: 'No referent labels, attribution verbs or distinctive words were found in the visible outlets.',
+  figures: 'No casualty figures are cited by the visible outlets.',
+  voices: 'No quoted voices were found in the visible outlets.',
+  topics: 'No topics from the topic lexicon were found in the visible outlets.',
+  reader: '',
+};
 
 export function App(): React.JSX.Element {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
@@ -53,6 +75,18 @@ export function App(): React.JSX.Element {
     else setStatus({ kind: 'ready', snapshot: result.value });
   };
   const openArticle = (id: string, at: number | null = null): void => setViewState({ view: 'reader', article: id, at });
+
+  const [evidence, setEvidence] = useState<{ request: EvidenceRequest; page: EvidencePage | null; error: AppError | null } | null>(null);
+  const showEvidence = (request: EvidenceRequest): void => {
+    setEvidence({ request, page: null, error: null });
+    void getApi()
+      .getEvidence({ key: request.key, limit: 100 })
+      .then((r) => {
+        setEvidence((prev) =>
+          prev?.request.key !== request.key ? prev : { request, page: r.ok ? { ...r.value, title: request.title } : null, error: r.ok ? null : r.error },
+        );
+      });
+  };
 
   const snapshot = status.kind === 'ready' ? status.snapshot : null;
   const fraction = progress ? progressFraction(progress) : null;
@@ -104,6 +138,15 @@ export function App(): React.JSX.Element {
           </div>
         ) : null}
         {snapshot && view === 'overview' ? <Overview snapshot={snapshot} onOpenArticle={openArticle} /> : null}
+        {snapshot && view !== 'overview' && view !== 'reader' ? (
+          <TablesView
+            view={view}
+            snapshot={snapshot}
+            hidden={viewState.hiddenOutlets}
+            empty={EMPTY_VIEW[view]}
+            onEvidence={showEvidence}
+          />
+        ) : null}
         {snapshot && view === 'reader' ? (
           <ReaderView
             snapshot={snapshot}
@@ -113,6 +156,72 @@ export function App(): React.JSX.Element {
           />
         ) : null}
       </main>
+      {evidence && snapshot ? (
+        <EvidencePanel
+          page={evidence.page}
+          loading={evidence.page === null && evidence.error === null}
+          error={evidence.error}
+          articleLabel={(id) => {
+            const a = snapshot.articles.find((x) => x.id === id);
+            return a ? `${a.outlet.value ?? 'Unknown outlet'} — ${a.title.value ?? a.file}` : id.slice(0, 8);
+          }}
+          onOpen={(item) => openArticle(item.articleId, item.start)}
+          onClose={() => setEvidence(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function sourceNote(snapshot: AnalysisSnapshot): string {
+  const lexicons = snapshot.details.lexicons.length ? ` · lexicons ${snapshot.details.lexicons.join(', ')}` : '';
+  return `Framescope ${snapshot.engineVersion}${lexicons} · ${snapshot.analysedAt.slice(0, 10)}`;
+}
+
+function TablesView({
+  view,
+  snapshot,
+  hidden,
+  empty,
+  onEvidence,
+}: {
+  readonly view: View;
+  readonly snapshot: AnalysisSnapshot;
+  readonly hidden: readonly string[];
+  readonly empty: string;
+  readonly onEvidence: (request: EvidenceRequest) => void;
+}): React.JSX.Element {
+  const all = snapshot.outlets.map((o) => o.name);
+  const outlets = visibleOutlets(all, { hidden, order: [] });
+  const colours = outletColours(all);
+  const tables = tablesForView(view, snapshot.comparison.tables);
+  const subtitle = `${snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name} · ${outlets.length} of ${all.length} outlets · all events`;
+  if (tables.length === 0) return <p className="empty muted">{empty}</p>;
+  return (
+    <div className="charts">
+      {tables.map((table) => {
+        const only = table.columns.length === 1 ? table.columns[0] : undefined;
+        const bars = only ? barRows(table, only.id, outlets) : null;
+        return (
+          <ChartFrame key={table.id} id={`chart-${table.id.replace(/[^a-z0-9-]/gi, '-')}`} title={table.title} subtitle={subtitle} source={sourceNote(snapshot)}>
+            {only && bars && bars.bars.length ? (
+              <>
+                <OutletBars
+                  rows={bars.bars}
+                  colours={colours}
+                  axisLabel={table.unit}
+                  title={table.title}
+                  format={(v) => formatValue(v, table.unit)}
+                  onEvidence={onEvidence}
+                />
+                {bars.missing.length ? <p className="muted small">Nothing to measure in: {bars.missing.join(', ')}.</p> : null}
+              </>
+            ) : (
+              <MetricGrid table={table} outlets={outlets} colours={colours} onEvidence={onEvidence} empty={empty} />
+            )}
+          </ChartFrame>
+        );
+      })}
     </div>
   );
 }

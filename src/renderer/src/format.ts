@@ -32,7 +32,9 @@ export function describeProgress(p: Progress): string {
     case 'reading':
       return `Reading ${p.done} of ${p.total} files${p.current ? ` — ${p.current}` : ''}`;
     case 'analysing':
-      return `Analysing ${p.total} articles…`;
+      return p.done > 0 && p.done < p.total
+        ? `Analysed ${p.done.toLocaleString('en-US')} of ${formatCount(p.total, 'article')}${p.etaSeconds === undefined ? '' : ` — about ${Math.ceil(p.etaSeconds)} s left`}`
+        : `Analysing ${formatCount(p.total, 'article')}…`;
     case 'done':
       return `Analysed ${formatCount(p.total, 'article')}`;
     case 'failed':
@@ -42,6 +44,7 @@ export function describeProgress(p: Progress): string {
 
 export function progressFraction(p: Progress): number | null {
   if (p.phase === 'done') return 1;
-  if (p.phase === 'reading' && p.total > 0) return p.done / p.total;
+  if (p.phase === 'reading' && p.total > 0) return (p.done / p.total) * 0.3;
+  if (p.phase === 'analysing' && p.total > 0) return 0.3 + (p.done / p.total) * 0.7;
   return null;
 }

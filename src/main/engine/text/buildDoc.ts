@@ -21,7 +21,7 @@ export function buildDoc(articleId: string, text: string, excluded: readonly Spa
     while (t < tokens.length && (tokens[t]?.start ?? 0) < span.start) t += 1;
     const firstToken = t;
     while (t < tokens.length && (tokens[t]?.end ?? 0) <= span.end) t += 1;
-    sentences.push({ ...span, firstToken, endToken: t, excluded: overlapsMostly(span, excluded) });
+    sentences.push({ start: span.start, end: span.end, firstToken, endToken: t, excluded: excluded.length > 0 && overlapsMostly(span, excluded) });
   }
   return { articleId, text, tokens, sentences, excluded };
 }

@@ -42,7 +42,11 @@ export function phraseTokens(phrase: string): string[] {
 }
 
 export class PhraseIndex {
-  private readonly byFirst = new Map<string, Compiled[]>();
+  /**
+   * Phrases by first token; multi-word phrases further by second token, so a frequent first word
+   * ("the", "Israeli") costs one more Map lookup instead of a comparison per candidate phrase.
+   */
+  private readonly byFirst = new Map<string, { single: Compiled[]; bySecond: Map<string, Compiled[]> | null }>();
   private readonly namespaces = new Set<string>();
 
   constructor(entries: Iterable<PhraseEntry> = []) {
@@ -53,10 +57,20 @@ export class PhraseIndex {
     const tokens = phraseTokens(entry.phrase);
     const [first, ...rest] = tokens;
     if (first === undefined) throw new Error(`Lexicon phrase "${entry.phrase}" (${entry.namespace}:${entry.id}) has no words.`);
-    const list = this.byFirst.get(first);
+    let bucket = this.byFirst.get(first);
+    if (bucket === undefined) {
+      bucket = { single: [], bySecond: null };
+      this.byFirst.set(first, bucket);
+    }
     const compiled: Compiled = { namespace: entry.namespace, id: entry.id, rest };
-    if (list) list.push(compiled);
-    else this.byFirst.set(first, [compiled]);
+    const [second] = rest;
+    if (second === undefined) bucket.single.push(compiled);
+    else {
+      bucket.bySecond ??= new Map();
+      const list = bucket.bySecond.get(second);
+      if (list) list.push(compiled);
+      else bucket.bySecond.set(second, [compiled]);
+    }
     this.namespaces.add(entry.namespace);
   }
 
@@ -79,13 +93,17 @@ export class PhraseIndex {
       for (let t = sentence.firstToken; t < end; t += 1) {
         const token = tokens[t];
         if (token === undefined) continue;
-        const candidates = this.byFirst.get(token.norm);
+        const bucket = this.byFirst.get(token.norm);
+        if (bucket === undefined) continue;
+        for (const c of bucket.single) out.push({ namespace: c.namespace, id: c.id, firstToken: t, endToken: t + 1, sentence: s });
+        if (bucket.bySecond === null || t + 1 >= end) continue;
+        const candidates = bucket.bySecond.get(tokens[t + 1]?.norm ?? '');
         if (candidates === undefined) continue;
         for (const c of candidates) {
           const last = t + 1 + c.rest.length;
           if (last > end) continue;
           let ok = true;
-          for (let k = 0; k < c.rest.length; k += 1) {
+          for (let k = 1; k < c.rest.length; k += 1) {
             if (tokens[t + 1 + k]?.norm !== c.rest[k]) {
               ok = false;
               break;

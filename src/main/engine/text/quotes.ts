@@ -29,14 +29,19 @@ const CLOSE_SINGLE = new Set(['’', "'"]);
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isOpeningContext = (ch: string | undefined): boolean => ch === undefined || /[\s([{—–-]/u.test(ch);
 
-function closeAt(text: string, from: number, lineEnd: number, single: boolean, opener: string): number {
-  for (let i = from; i < lineEnd; i += 1) {
+const QUOTE_MARKS = /[“”"«»„‘’']/g;
+
+/** Index into `marks` of the mark closing a quote opened at marks[from - 1], or -1 before lineEnd. */
+function closeAt(text: string, marks: readonly number[], from: number, lineEnd: number, single: boolean, opener: string): number {
+  for (let k = from; k < marks.length; k += 1) {
+    const i = marks[k] ?? lineEnd;
+    if (i >= lineEnd) return -1;
     const ch = text[i] ?? '';
     if (single) {
-      if (CLOSE_SINGLE.has(ch) && !isLetter(text[i + 1]) && i > from) return i;
+      if (CLOSE_SINGLE.has(ch) && !isLetter(text[i + 1]) && i > (marks[from - 1] ?? 0) + 1) return k;
     } else if (CLOSE_DOUBLE.has(ch) && !(ch === '“' && opener !== '„')) {
       // A straight quote closes a straight quote; a curly opener is closed by ” (or “ after „).
-      if (opener === '"' ? ch === '"' : ch !== '"') return i;
+      if (opener === '"' ? ch === '"' : ch !== '"') return k;
     }
   }
   return -1;
@@ -58,32 +63,39 @@ function sentenceAt(doc: Doc, offset: number): number {
   return found;
 }
 
-/** Finds the direct quotes of a document, in text order. */
+/** Finds the direct quotes of a document, in text order. Visits only the quotation marks. */
 export function findQuotes(doc: Doc): QuoteSpan[] {
   const { text } = doc;
+  const marks: number[] = [];
+  QUOTE_MARKS.lastIndex = 0;
+  for (let m = QUOTE_MARKS.exec(text); m !== null; m = QUOTE_MARKS.exec(text)) marks.push(m.index);
   const out: QuoteSpan[] = [];
+  if (marks.length === 0) return out;
+  let k = 0;
   let lineStart = 0;
   let openGroup = -1; // a quote left open at the end of the previous paragraph
-  while (lineStart <= text.length) {
+  while (lineStart <= text.length && k < marks.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    let i = lineStart;
-    while (i < lineEnd && /\s/.test(text[i] ?? '')) i += 1;
-    if (i === lineEnd && lineEnd < text.length) {
+    let firstInLine = lineStart;
+    while (firstInLine < lineEnd && /\s/.test(text[firstInLine] ?? '')) firstInLine += 1;
+    if (firstInLine === lineEnd && lineEnd < text.length) {
       // A blank line between paragraphs keeps a quote left open above it open.
       lineStart = lineEnd + 1;
       continue;
     }
-    const firstInLine = i;
-    let continuing = openGroup;
+    let continuing = (marks[k] ?? -1) === firstInLine ? openGroup : -1;
     openGroup = -1;
-    for (; i < lineEnd; i += 1) {
+    while (k < marks.length && (marks[k] ?? lineEnd) < lineEnd) {
+      const i = marks[k] ?? 0;
       const ch = text[i] ?? '';
+      k += 1;
       const double = OPEN_DOUBLE.has(ch);
       const single = !double && OPEN_SINGLE.has(ch) && isOpeningContext(text[i - 1]) && isLetter(text[i + 1]);
       if (!double && !single) continue;
       if (double && !isOpeningContext(text[i - 1]) && i !== firstInLine && !/[,:.]/.test(text[i - 1] ?? '')) continue;
-      const close = closeAt(text, i + 1, lineEnd, single, ch);
+      const closeK = closeAt(text, marks, k, lineEnd, single, ch);
+      const close = closeK === -1 ? -1 : (marks[closeK] ?? -1);
       const group = continuing >= 0 && i === firstInLine ? continuing : out.length;
       continuing = -1;
       const end = close === -1 ? lineEnd : close + 1;
@@ -95,9 +107,10 @@ export function findQuotes(doc: Doc): QuoteSpan[] {
       if (close === -1) {
         // Open at the end of the paragraph: it continues only if the next paragraph opens with a quote mark.
         openGroup = group;
+        while (k < marks.length && (marks[k] ?? lineEnd) < lineEnd) k += 1;
         break;
       }
-      i = close;
+      k = closeK + 1;
     }
     if (lineEnd === text.length) break;
     lineStart = lineEnd + 1;

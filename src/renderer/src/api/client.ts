@@ -46,6 +46,7 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
   return {
     getAnalysis: () => call('getAnalysis'),
     getArticle: (request) => call('getArticle', request),
+    getEvidence: (request) => call('getEvidence', request),
     openFolder: () => call('openFolder'),
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),

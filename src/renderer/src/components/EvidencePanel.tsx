@@ -1,16 +1,18 @@
 import { useEffect, useRef } from 'react';
 import type { EvidenceItem, EvidencePage } from '../../../shared/evidence';
+import type { AppError } from '../../../shared/result';
 
 export interface EvidencePanelProps {
   readonly page: EvidencePage | null;
   readonly loading: boolean;
+  readonly error?: AppError | null;
   readonly articleLabel: (articleId: string) => string;
   readonly onOpen: (item: EvidenceItem) => void;
   readonly onClose: () => void;
 }
 
 /** The sentences behind one mark, the words that fired highlighted; each opens the reader there. */
-export function EvidencePanel({ page, loading, articleLabel, onOpen, onClose }: EvidencePanelProps): React.JSX.Element {
+export function EvidencePanel({ page, loading, error = null, articleLabel, onOpen, onClose }: EvidencePanelProps): React.JSX.Element {
   const heading = useRef<HTMLHeadingElement | null>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -33,6 +35,11 @@ export function EvidencePanel({ page, loading, articleLabel, onOpen, onClose }: 
         </button>
       </div>
       {loading ? <p className="muted">Loading…</p> : null}
+      {error ? (
+        <p className="notice" role="alert">
+          <strong>{error.code}</strong> {error.message}
+        </p>
+      ) : null}
       {page && !loading ? (
         <>
           <p className="muted small">

@@ -1,0 +1,510 @@
+/**
+ * Event grouping: articles about the same happening, found by text similarity and date
+ * proximity, with a confidence per assignment.
+ *
+ * - Text: TF-IDF vectors (sublinear term frequency, smoothed IDF) over each article's content
+ *   words and names (names weigh more), cosine similarity.
+ * - Dates: when both articles have a date, the similarity is multiplied by a proximity factor:
+ *   1.5 on the same day, falling to 1.125 at `windowDays` apart, then decaying exponentially
+ *   from 1, and 0 beyond `maxGapDays`. An article without
+ *   a date is compared by text alone (factor 1), so folders without dates still group.
+ * - Clustering: average-linkage agglomerative clustering, merging while the mean similarity
+ *   between two groups is at least `threshold`. Quadratic in time and memory (an n × n matrix of
+ *   32-bit floats: 1,000 articles take 4 MB, 3,000 take 36 MB).
+ *
+ * Everything here is pure: the same inputs give the same events, ids and names.
+ */
+import type { EventAssignment, EventGrouping, EventInfo } from '../../../shared/events';
+import type { ArticleTerms } from './terms';
+
+export interface EventInput {
+  readonly id: string;
+  readonly outlet: string | null;
+  /** ISO date (YYYY-MM-DD) or null. */
+  readonly date: string | null;
+  readonly terms: ArticleTerms;
+}
+
+export interface GroupingOptions {
+  /** Minimum mean similarity for two groups to merge. */
+  readonly threshold?: number;
+  /** Articles this many days apart or closer count as same-time. */
+  readonly windowDays?: number;
+  /** Decay (days) of the proximity factor beyond the window. */
+  readonly decayDays?: number;
+  /** Articles further apart than this are never the same event. */
+  readonly maxGapDays?: number;
+  /** Ignore dates (text only). */
+  readonly ignoreDates?: boolean;
+  /** Outlet order for EventInfo.outlets; outlets not listed follow alphabetically. */
+  readonly outletOrder?: readonly string[];
+}
+
+export const DEFAULT_GROUPING = {
+  threshold: 0.2,
+  windowDays: 3,
+  decayDays: 4,
+  maxGapDays: 21,
+} as const;
+
+const ENTITY_BOOST = 1.5;
+/** Articles published within the window are likelier to report the same happening. */
+const SAME_TIME_BONUS = 0.5;
+const DAY_MS = 86_400_000;
+
+/** A prepared corpus: vectors, IDF and dates, shared by grouping, edits and naming. */
+export interface EventCorpus {
+  readonly inputs: readonly EventInput[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Sparse L2-normalised vectors: term ids ascending with weights. */
+  readonly vectors: readonly { readonly ids: Int32Array; readonly weights: Float32Array }[];
+  readonly idf: ReadonlyMap<string, number>;
+  /** Days since epoch or NaN. */
+  readonly days: Float64Array;
+  readonly options: Required<Omit<GroupingOptions, 'outletOrder'>> & { readonly outletOrder: readonly string[] };
+}
+
+function dayOf(date: string | null): number {
+  if (date === null) return Number.NaN;
+  const t = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? Number.NaN : Math.round(t / DAY_MS);
+}
+
+export function buildEventCorpus(inputs: readonly EventInput[], options: GroupingOptions = {}): EventCorpus {
+  const df = new Map<string, number>();
+  for (const input of inputs) for (const t of input.terms.terms) df.set(t.term, (df.get(t.term) ?? 0) + 1);
+  const n = inputs.length;
+  const idf = new Map<string, number>();
+  const termId = new Map<string, number>();
+  for (const [term, d] of df) {
+    idf.set(term, Math.log((n + 1) / (d + 1)) + 1);
+    termId.set(term, termId.size);
+  }
+  const vectors = inputs.map((input) => {
+    const entries: [number, number][] = [];
+    let norm = 0;
+    for (const t of input.terms.terms) {
+      const w = (1 + Math.log(t.count)) * (idf.get(t.term) ?? 1) * (t.entity ? ENTITY_BOOST : 1);
+      entries.push([termId.get(t.term) ?? 0, w]);
+      norm += w * w;
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return {
+      ids: Int32Array.from(entries.map((e) => e[0])),
+      weights: Float32Array.from(entries.map((e) => e[1] * scale)),
+    };
+  });
+  const indexOf = new Map(inputs.map((input, i) => [input.id, i]));
+  return {
+    inputs,
+    indexOf,
+    vectors,
+    idf,
+    days: Float64Array.from(inputs.map((input) => (options.ignoreDates ? Number.NaN : dayOf(input.date)))),
+    options: {
+      threshold: options.threshold ?? DEFAULT_GROUPING.threshold,
+      windowDays: options.windowDays ?? DEFAULT_GROUPING.windowDays,
+      decayDays: options.decayDays ?? DEFAULT_GROUPING.decayDays,
+      maxGapDays: options.maxGapDays ?? DEFAULT_GROUPING.maxGapDays,
+      ignoreDates: options.ignoreDates ?? false,
+      outletOrder: options.outletOrder ?? [],
+    },
+  };
+}
+
+/** Proximity factor of two dates (days since epoch; NaN = unknown). */
+export function dateFactor(a: number, b: number, o: EventCorpus['options']): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return 1;
+  const gap = Math.abs(a - b);
+  if (gap <= o.windowDays) return 1 + SAME_TIME_BONUS * (1 - gap / (o.windowDays + 1));
+  if (gap > o.maxGapDays) return 0;
+  return Math.exp(-(gap - o.windowDays) / o.decayDays);
+}
+
+function cosine(a: EventCorpus['vectors'][number], b: EventCorpus['vectors'][number]): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] ?? 0;
+    const y = b.ids[j] ?? 0;
+    if (x === y) {
+      s += (a.weights[i] ?? 0) * (b.weights[j] ?? 0);
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return s;
+}
+
+/** Similarity of two articles of the corpus (by index): cosine × date proximity. */
+export function similarity(corpus: EventCorpus, i: number, j: number): number {
+  const a = corpus.vectors[i];
+  const b = corpus.vectors[j];
+  if (!a || !b) return 0;
+  const f = dateFactor(corpus.days[i] ?? Number.NaN, corpus.days[j] ?? Number.NaN, corpus.options);
+  return f === 0 ? 0 : cosine(a, b) * f;
+}
+
+/**
+ * The full n × n similarity matrix (row-major, diagonal 1), from an inverted index: each
+ * article's row accumulates dot products only with later articles sharing a term, so the cost
+ * is the sum over terms of (articles containing it)², not n² vector comparisons.
+ */
+export function similarityMatrix(corpus: EventCorpus): Float32Array {
+  const n = corpus.inputs.length;
+  const m = new Float32Array(n * n);
+  const terms = corpus.idf.size;
+  const postingCount = new Int32Array(terms);
+  for (const v of corpus.vectors) for (const id of v.ids) postingCount[id] = (postingCount[id] ?? 0) + 1;
+  const offsets = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t += 1) offsets[t + 1] = (offsets[t] ?? 0) + (postingCount[t] ?? 0);
+  const docs = new Int32Array(offsets[terms] ?? 0);
+  const weights = new Float32Array(offsets[terms] ?? 0);
+  const fill = Int32Array.from(offsets.subarray(0, terms));
+  corpus.vectors.forEach((v, i) => {
+    for (let k = 0; k < v.ids.length; k += 1) {
+      const t = v.ids[k] ?? 0;
+      const at = fill[t] ?? 0;
+      docs[at] = i;
+      weights[at] = v.weights[k] ?? 0;
+      fill[t] = at + 1;
+    }
+  });
+  // cursor[t]: position of the current article in term t's postings (articles are visited in order).
+  const cursor = Int32Array.from(offsets.subarray(0, terms));
+  const row = new Float64Array(n);
+  const { days, options } = corpus;
+  for (let i = 0; i < n; i += 1) {
+    const v = corpus.vectors[i];
+    if (!v) continue;
+    for (let k = 0; k < v.ids.length; k += 1) {
+      const t = v.ids[k] ?? 0;
+      const w = v.weights[k] ?? 0;
+      const end = offsets[t + 1] ?? 0;
+      const from = (cursor[t] ?? 0) + 1;
+      cursor[t] = from;
+      for (let p = from; p < end; p += 1) {
+        const j = docs[p] ?? 0;
+        row[j] = (row[j] ?? 0) + w * (weights[p] ?? 0);
+      }
+    }
+    m[i * n + i] = 1;
+    const di = days[i] ?? Number.NaN;
+    for (let j = i + 1; j < n; j += 1) {
+      const dot = row[j] ?? 0;
+      if (dot === 0) continue;
+      row[j] = 0;
+      const s = dot * dateFactor(di, days[j] ?? Number.NaN, options);
+      m[i * n + j] = s;
+      m[j * n + i] = s;
+    }
+  }
+  return m;
+}
+
+/**
+ * Average-linkage clustering with a stopping threshold. Returns clusters as lists of article
+ * indexes, each sorted, ordered by their first member.
+ */
+export function averageLinkage(sim: Float32Array, n: number, threshold: number): number[][] {
+  // Working copy: between-cluster mean similarities, updated by Lance–Williams.
+  const s = Float32Array.from(sim);
+  const size = new Int32Array(n).fill(1);
+  const alive = new Uint8Array(n).fill(1);
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const best = new Int32Array(n).fill(-1);
+  const bestSim = new Float32Array(n).fill(-Infinity);
+  const refresh = (i: number): void => {
+    let b = -1;
+    let bs = -Infinity;
+    for (let j = 0; j < n; j += 1) {
+      if (j === i || alive[j] === 0) continue;
+      const v = s[i * n + j] ?? 0;
+      if (v > bs) {
+        bs = v;
+        b = j;
+      }
+    }
+    best[i] = b;
+    bestSim[i] = bs;
+  };
+  for (let i = 0; i < n; i += 1) refresh(i);
+  for (;;) {
+    let a = -1;
+    let top = -Infinity;
+    for (let i = 0; i < n; i += 1) {
+      if (alive[i] === 1 && best[i] !== -1 && (bestSim[i] ?? -Infinity) > top) {
+        top = bestSim[i] ?? -Infinity;
+        a = i;
+      }
+    }
+    if (a === -1 || top < threshold) break;
+    const b = best[a] ?? -1;
+    if (b === -1) break;
+    const na = size[a] ?? 1;
+    const nb = size[b] ?? 1;
+    for (let k = 0; k < n; k += 1) {
+      if (alive[k] === 0 || k === a || k === b) continue;
+      const v = ((s[a * n + k] ?? 0) * na + (s[b * n + k] ?? 0) * nb) / (na + nb);
+      s[a * n + k] = v;
+      s[k * n + a] = v;
+    }
+    size[a] = na + nb;
+    alive[b] = 0;
+    members[a] = [...(members[a] ?? []), ...(members[b] ?? [])];
+    members[b] = [];
+    for (let k = 0; k < n; k += 1) {
+      if (alive[k] === 0) continue;
+      if (k === a || best[k] === a || best[k] === b) refresh(k);
+      else if ((s[k * n + a] ?? 0) > (bestSim[k] ?? -Infinity)) {
+        best[k] = a;
+        bestSim[k] = s[k * n + a] ?? 0;
+      }
+    }
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < n; i += 1) if (alive[i] === 1) out.push([...(members[i] ?? [])].sort((x, y) => x - y));
+  return out.sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+}
+
+// ── Naming ──
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function parts(iso: string): { d: number; m: string; y: number } {
+  const [y, m, d] = iso.split('-').map(Number);
+  return { d: d ?? 1, m: MONTHS[(m ?? 1) - 1] ?? '', y: y ?? 0 };
+}
+
+/** "1 May 2024", "8–9 Jan 2024", "30 Jan – 2 Feb 2024", "30 Dec 2023 – 2 Jan 2024". */
+export function formatDateRange(range: { start: string; end: string }): string {
+  const a = parts(range.start);
+  const b = parts(range.end);
+  if (range.start === range.end) return `${a.d} ${a.m} ${a.y}`;
+  if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d} ${a.m} ${a.y}`;
+  if (a.y === b.y) return `${a.d} ${a.m} – ${b.d} ${b.m} ${b.y}`;
+  return `${a.d} ${a.m} ${a.y} – ${b.d} ${b.m} ${b.y}`;
+}
+
+/**
+ * Terms characterising a set of articles: names first, scored by how often members use them,
+ * the share of members using them, and (squared) how rare they are in the folder, so "Israel"
+ * in every article loses to "Qatar" in the two January reports.
+ * One name is shown once and whole: "Sezer" is shown as "Yunus Sezer", which then covers "Yunus".
+ */
+export function eventTerms(corpus: EventCorpus, memberIdx: readonly number[], limit = 5): string[] {
+  const score = new Map<string, { term: string; s: number; docs: number; n: number; display: string; entity: boolean }>();
+  for (const i of memberIdx) {
+    for (const t of corpus.inputs[i]?.terms.terms ?? []) {
+      const prev = score.get(t.term);
+      const idf = corpus.idf.get(t.term) ?? 1;
+      const add = (1 + Math.log(t.count)) * idf * idf;
+      if (prev) {
+        prev.s += add;
+        prev.docs += 1;
+        prev.n += t.count;
+      } else score.set(t.term, { term: t.term, s: add, docs: 1, n: t.count, display: t.display, entity: t.entity });
+    }
+  }
+  // What the members share counts more than what one of them says often.
+  for (const v of score.values()) v.s *= v.docs / Math.max(1, memberIdx.length);
+  const ranked = [...score.values()].sort(
+    (x, y) => Number(y.entity) - Number(x.entity) || y.s - x.s || (x.term < y.term ? -1 : 1),
+  );
+  const multi = ranked.filter((r) => r.term.includes(' '));
+  const covered = new Set<string>();
+  const chosen: string[] = [];
+  for (const r of ranked) {
+    if (covered.has(r.term)) continue;
+    const words = r.term.split(' ');
+    // A part of a name ("Isabel", "Sezer") is shown as the best-scored full name containing it,
+    // when most of its uses are in that name ("Arab" of "Arab leaders" is not "United Arab Emirates").
+    const whole =
+      r.entity && words.length === 1
+        ? multi.find((m) => m.entity && m.n * 2 >= r.n && m.term.split(' ').includes(r.term))
+        : undefined;
+    chosen.push(whole?.display ?? r.display);
+    if (chosen.length >= limit) break;
+    covered.add(r.term);
+    for (const w of words) covered.add(w);
+    for (const m of multi) {
+      const mw = m.term.split(' ');
+      if (words.some((w) => mw.includes(w))) {
+        covered.add(m.term);
+        for (const w of mw) covered.add(w);
+      }
+    }
+  }
+  return chosen;
+}
+
+export function autoName(dates: { start: string; end: string } | null, terms: readonly string[]): string {
+  const when = dates ? formatDateRange(dates) : 'Undated';
+  const what = terms.slice(0, 2).join(', ');
+  return what ? `${when} · ${what}` : when;
+}
+
+// ── Building the result ──
+
+export interface Group {
+  readonly id: string;
+  readonly members: readonly number[];
+  readonly userName: string | null;
+}
+
+/** Event id from its members: "ev-" and the first 8 characters of the smallest article id. */
+export function autoEventId(corpus: EventCorpus, members: readonly number[]): string {
+  const ids = members.map((i) => corpus.inputs[i]?.id ?? '').sort();
+  return `ev-${(ids[0] ?? 'empty').slice(0, 8)}`;
+}
+
+function dateRange(corpus: EventCorpus, members: readonly number[]): { start: string; end: string } | null {
+  const dates = members
+    .map((i) => corpus.inputs[i]?.date ?? null)
+    .filter((d): d is string => d !== null)
+    .map((d) => d.slice(0, 10))
+    .sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return first !== undefined && last !== undefined ? { start: first, end: last } : null;
+}
+
+function orderOutlets(outlets: Iterable<string>, order: readonly string[]): string[] {
+  const set = new Set(outlets);
+  const known = order.filter((o) => set.has(o));
+  const rest = [...set].filter((o) => !order.includes(o)).sort((a, b) => a.localeCompare(b, 'en'));
+  return [...known, ...rest];
+}
+
+/**
+ * Turns groups of article indexes into events and assignments. `userAssigned` articles get
+ * confidence 1 and source 'user'; the others a similarity margin against the nearest other group.
+ */
+export function finalizeGrouping(
+  corpus: EventCorpus,
+  groups: readonly Group[],
+  userAssigned: ReadonlySet<string> = new Set(),
+  sim: Float32Array | null = null,
+): EventGrouping {
+  const n = corpus.inputs.length;
+  const simOf = (i: number, j: number): number => (sim ? (sim[i * n + j] ?? 0) : similarity(corpus, i, j));
+  const live = groups.filter((g) => g.members.length > 0);
+  const events: EventInfo[] = [];
+  const assignments: EventAssignment[] = [];
+  for (const g of live) {
+    const dates = dateRange(corpus, g.members);
+    const terms = eventTerms(corpus, g.members);
+    let pairSum = 0;
+    let pairs = 0;
+    for (let x = 0; x < g.members.length; x += 1) {
+      for (let y = x + 1; y < g.members.length; y += 1) {
+        pairSum += simOf(g.members[x] ?? 0, g.members[y] ?? 0);
+        pairs += 1;
+      }
+    }
+    const outlets = g.members.map((i) => corpus.inputs[i]?.outlet).filter((o): o is string => typeof o === 'string');
+    events.push({
+      id: g.id,
+      name: g.userName ?? autoName(dates, terms),
+      nameSource: g.userName !== null ? 'user' : 'auto',
+      dates,
+      articleIds: g.members.map((i) => corpus.inputs[i]?.id ?? ''),
+      outlets: orderOutlets(outlets, corpus.options.outletOrder),
+      terms,
+      cohesion: pairs > 0 ? pairSum / pairs : 1,
+    });
+  }
+  const threshold = corpus.options.threshold;
+  for (const g of live) {
+    for (const i of g.members) {
+      const articleId = corpus.inputs[i]?.id ?? '';
+      let inSum = 0;
+      for (const j of g.members) if (j !== i) inSum += simOf(i, j);
+      const within = g.members.length > 1 ? inSum / (g.members.length - 1) : null;
+      let runnerUp: { eventId: string; similarity: number } | null = null;
+      for (const other of live) {
+        if (other === g) continue;
+        let s = 0;
+        for (const j of other.members) s += simOf(i, j);
+        const mean = s / other.members.length;
+        if (runnerUp === null || mean > runnerUp.similarity) runnerUp = { eventId: other.id, similarity: mean };
+      }
+      const out = runnerUp?.similarity ?? 0;
+      let confidence: number;
+      if (userAssigned.has(articleId)) confidence = 1;
+      else if (within === null) confidence = 1 - Math.min(1, out / threshold) / 2;
+      else confidence = within + out > 0 ? within / (within + out) : 1;
+      assignments.push({
+        articleId,
+        eventId: g.id,
+        confidence: Math.round(confidence * 1000) / 1000,
+        source: userAssigned.has(articleId) ? 'user' : 'auto',
+        runnerUp: runnerUp ? { eventId: runnerUp.eventId, similarity: Math.round(runnerUp.similarity * 1000) / 1000 } : null,
+      });
+    }
+  }
+  // Timeline order: dated events by start, then undated, ties by id.
+  events.sort((a, b) => {
+    if (a.dates && b.dates) return a.dates.start.localeCompare(b.dates.start) || a.id.localeCompare(b.id);
+    if (a.dates) return -1;
+    if (b.dates) return 1;
+    return a.id.localeCompare(b.id);
+  });
+  const undated = corpus.inputs.filter((input, i) => input.date === null || Number.isNaN(corpus.days[i] ?? Number.NaN)).length;
+  const usedDates = !corpus.options.ignoreDates && undated < n;
+  return {
+    events,
+    assignments,
+    method: {
+      usedDates,
+      undatedArticles: undated,
+      threshold,
+      description: usedDates
+        ? `Grouped by text similarity (TF-IDF cosine over words and names) weighted by date proximity (same event within ${corpus.options.windowDays} days, never beyond ${corpus.options.maxGapDays}); ${undated} article(s) without a date were grouped by text alone.`
+        : 'Grouped by text similarity alone (TF-IDF cosine over words and names): no dates were used, so separate happenings with similar wording may share an event.',
+    },
+  };
+}
+
+/** Groups articles into events. */
+export function groupEvents(inputs: readonly EventInput[], options: GroupingOptions = {}): { corpus: EventCorpus; grouping: EventGrouping } {
+  const corpus = buildEventCorpus(inputs, options);
+  const n = inputs.length;
+  const sim = similarityMatrix(corpus);
+  const clusters = averageLinkage(sim, n, corpus.options.threshold);
+  const groups: Group[] = clusters.map((members) => ({ id: autoEventId(corpus, members), members, userName: null }));
+  return { corpus, grouping: finalizeGrouping(corpus, groups, new Set(), sim) };
+}
+
+/** Adjusted Rand index of two labellings of the same items (1 = identical partitions, ~0 = chance). */
+export function adjustedRandIndex(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) throw new Error('Labellings differ in length.');
+  const n = a.length;
+  if (n < 2) return 1;
+  const c2 = (x: number): number => (x * (x - 1)) / 2;
+  const table = new Map<string, number>();
+  const rows = new Map<string, number>();
+  const cols = new Map<string, number>();
+  for (let i = 0; i < n; i += 1) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    const k = `${x}\u0000${y}`;
+    table.set(k, (table.get(k) ?? 0) + 1);
+    rows.set(x, (rows.get(x) ?? 0) + 1);
+    cols.set(y, (cols.get(y) ?? 0) + 1);
+  }
+  let index = 0;
+  for (const v of table.values()) index += c2(v);
+  let sumA = 0;
+  for (const v of rows.values()) sumA += c2(v);
+  let sumB = 0;
+  for (const v of cols.values()) sumB += c2(v);
+  const expected = (sumA * sumB) / c2(n);
+  const max = (sumA + sumB) / 2;
+  if (max === expected) return 1;
+  return (index - expected) / (max - expected);
+}
+

@@ -1,0 +1,162 @@
+/**
+ * The per-article features event grouping and topic discovery read: content words (stopwords,
+ * numbers and page clutter left out) and names (runs of capitalised words such as "Tel Aviv",
+ * "Khan Younis", and capitalised words inside a sentence such as "Blinken"), each with a count and
+ * the place it first occurs, so every discovered term can be shown in its sentence.
+ *
+ * Computed once per article by the `event-terms` pipeline component, so the comparison never
+ * needs the article text again.
+ */
+import type { Doc, Span } from '../document';
+import { slot, type Component } from '../pipeline';
+import { STOPWORDS, TITLE_WORDS } from './stopwords';
+
+export interface TermStat {
+  /** Lower-case key: "rafah", "tel aviv". */
+  readonly term: string;
+  /** As most often written: "Rafah", "Tel Aviv". */
+  readonly display: string;
+  readonly count: number;
+  /** A name (capitalised in running text) rather than a common word. */
+  readonly entity: boolean;
+  /** Where it first occurs (and the words there, as written), and the sentence around it. */
+  readonly first: Span;
+  readonly firstText: string;
+  readonly sentence: Span;
+}
+
+export interface ArticleTerms {
+  /** The article's most frequent terms (at most MAX_TERMS), most frequent first. */
+  readonly terms: readonly TermStat[];
+  /** Content tokens counted in scored sentences. */
+  readonly tokens: number;
+}
+
+export const EVENT_TERMS = slot<ArticleTerms>('event-terms');
+
+/** Keeps vectors small: a news article's top terms carry its event. */
+export const MAX_TERMS = 150;
+
+const UPPER = /^\p{Lu}/u;
+
+/** First character upper-case: a char-code test for ASCII, the Unicode class otherwise. */
+function startsUpper(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(text.slice(at, at + 2));
+}
+
+function stripPossessive(norm: string): string {
+  return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+}
+
+interface Acc {
+  count: number;
+  entityHits: number;
+  /** The capitalised spelling first seen, if any ("Rafah", "Tel Aviv"). */
+  capitalised: string | null;
+  firstStart: number;
+  firstEnd: number;
+  sentence: Span;
+}
+
+/**
+ * Pure: the terms of one document (excluded sentences skipped). One pass over the tokens with
+ * a Map lookup per content word; text is sliced only for capitalised words.
+ */
+export function extractTerms(doc: Doc): ArticleTerms {
+  const acc = new Map<string, Acc>();
+  const { text } = doc;
+  let tokens = 0;
+  const add = (term: string, capitalised: string | null, start: number, end: number, sentence: Span, entity: boolean): void => {
+    let a = acc.get(term);
+    if (!a) {
+      a = { count: 0, entityHits: 0, capitalised, firstStart: start, firstEnd: end, sentence };
+      acc.set(term, a);
+    }
+    a.count += 1;
+    if (entity) a.entityHits += 1;
+    if (a.capitalised === null && capitalised !== null) a.capitalised = capitalised;
+  };
+
+  // The current run of capitalised words: token indexes [runFrom, runTo).
+  let runFrom = 0;
+  let runTo = 0;
+  const flush = (sentence: Span): void => {
+    // Drop leading titles and articles: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
+    let from = runFrom;
+    while (from < runTo && TITLE_WORDS.has(stripPossessive(doc.tokens[from]?.norm ?? ''))) from += 1;
+    const length = runTo - from;
+    if (length >= 2 && length <= 3) {
+      const first = doc.tokens[from];
+      const last = doc.tokens[runTo - 1];
+      if (first && last) {
+        let key = '';
+        for (let k = from; k < runTo; k += 1) key += (k > from ? ' ' : '') + stripPossessive(doc.tokens[k]?.norm ?? '');
+        const display = text.slice(first.start, last.end).replace(/['’]s$/u, '');
+        add(key, display, first.start, first.start + display.length, sentence, true);
+      }
+    }
+    runFrom = runTo;
+  };
+
+  for (const sentence of doc.sentences) {
+    if (sentence.excluded) continue;
+    runFrom = runTo = sentence.firstToken;
+    for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
+      const token = doc.tokens[t];
+      if (!token) continue;
+      if (token.kind !== 'word') {
+        runTo = t;
+        flush(sentence);
+        runFrom = t + 1;
+        continue;
+      }
+      const norm = stripPossessive(token.norm);
+      const stop = STOPWORDS.has(norm);
+      const capital = startsUpper(text, token.start);
+      const atStart = t === sentence.firstToken;
+      if (capital && !(atStart && stop)) {
+        if (runTo !== t) runFrom = t;
+        runTo = t + 1;
+      } else {
+        runTo = t;
+        flush(sentence);
+        runFrom = t + 1;
+      }
+      if (stop || norm.length < 3) continue;
+      tokens += 1;
+      const end = norm.length === token.norm.length ? token.end : token.end - 2;
+      add(norm, capital ? text.slice(token.start, end) : null, token.start, end, sentence, capital && !atStart);
+    }
+    runTo = runTo > runFrom ? runTo : runFrom;
+    flush(sentence);
+  }
+
+  const terms: TermStat[] = [];
+  for (const [term, a] of acc) {
+    // A word is a name when it is mostly written capitalised inside sentences.
+    const entity = a.entityHits * 2 > a.count;
+    terms.push({
+      term,
+      display: entity && a.capitalised !== null ? a.capitalised : term,
+      count: a.count,
+      entity,
+      first: { start: a.firstStart, end: a.firstEnd },
+      firstText: text.slice(a.firstStart, a.firstEnd),
+      sentence: { start: a.sentence.start, end: a.sentence.end },
+    });
+  }
+  terms.sort((x, y) => y.count - x.count || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  return { terms: terms.slice(0, MAX_TERMS), tokens };
+}
+
+/** Pipeline component assigning EVENT_TERMS; it registers no phrases. */
+export const eventTermsComponent: Component = {
+  name: 'event-terms',
+  requires: [],
+  assigns: [EVENT_TERMS],
+  run(ctx) {
+    ctx.set(EVENT_TERMS, extractTerms(ctx.doc));
+  },
+};
