@@ -101,8 +101,7 @@ export interface FigureRecord {
 }
 
 /** A figure row for the dashboard's table and timeline scatter. */
-export interface FigureRow extends Omit<FigureRecord, 'articleId'> {
-  readonly articleId: string;
+export interface FigureRow extends FigureRecord {
   readonly outlet: string;
   readonly evidenceKey: EvidenceKey;
 }

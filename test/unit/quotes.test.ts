@@ -37,3 +37,10 @@ describe('direct quotes', () => {
     expect(insideQuote(qs, 0, 9)).toBeUndefined();
   });
 });
+
+describe('multi-paragraph quotes across blank lines', () => {
+  it('continues a quote over a blank line between paragraphs', () => {
+    const qs = findQuotes(buildDoc('a', '“The first part goes on.\n\n“And it continues here,” he said.\n\nNot quoted.'));
+    expect(qs.map((q) => q.group)).toEqual([0, 0]);
+  });
+});

@@ -290,6 +290,12 @@ export class FigureExtractor {
       const killedNear = cats.some((m) => lex.entry('category', m.id)?.category === 'killed' && Math.abs(m.firstToken - n.first) <= BEFORE_WINDOW);
       const fighterNoun = groupNoun !== undefined && lex.entry('group', groupNoun.id)?.group === 'fighters';
       if ((category === 'fighters' && killedNear) || (category === 'killed' && fighterNoun)) category = 'fighters-killed';
+      // "13 of its hostages had been killed": hostages killed are deaths.
+      const killedAfter = cats.some((m) => {
+        if (lex.entry('category', m.id)?.category !== 'killed' || m.firstToken < n.end || m.firstToken - n.end > AFTER_WINDOW) return false;
+        return !siblings.some((o) => o !== n && o.first >= n.end && o.end <= m.firstToken);
+      });
+      if (category === 'hostages' && killedAfter) category = 'killed';
       if (category === 'hostages') {
         const held = (sm?.byNs.get(ns('held')) ?? []).some((m) => m.firstToken >= n.end && m.firstToken - n.end <= 6);
         const release = (sm?.byNs.get(ns('release')) ?? []).some((m) => m.endToken <= n.first && n.first - m.endToken <= 3);

@@ -20,7 +20,7 @@ import { checkFigure, parseReferenceSeries, seriesFromJson, type ReferenceSeries
 
 export { FIGURE_MENTIONS, FIGURES } from './slots';
 export { figureFeatures, figureRows, figuresAggregator } from './aggregate';
-export { VOICES, voiceFeatures, voicesAggregator, voiceShares } from '../voices';
+export { VOICES, voiceFeatures, voicesAggregator, voiceShares, type Voice } from '../voices';
 export { FigureExtractor, featureKey, FEATURE_LABELS, type FigureFinding } from './extract';
 export { FigureLexicon, figuresPack, figureEntrySchema } from './lexicon';
 export { checkFigure, parseReferenceSeries, seriesFromJson, seriesFromRows, type ReferenceSeries } from './reference';

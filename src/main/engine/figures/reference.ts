@@ -143,6 +143,26 @@ const oneDigitApart = (a: number, b: number): boolean => {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
+const reported = new WeakMap<ReferenceSeries, Record<ReferenceMetric, readonly ReferencePoint[]>>();
+
+/** The series' reports of one metric dated on or before `asOf` (indexed once per series). */
+function reportsUpTo(series: ReferenceSeries, metric: ReferenceMetric, asOf: string): readonly ReferencePoint[] {
+  let byMetric = reported.get(series);
+  if (byMetric === undefined) {
+    byMetric = { killed: series.points.filter((p) => p.killed !== null), wounded: series.points.filter((p) => p.wounded !== null) };
+    reported.set(series, byMetric);
+  }
+  const list = byMetric[metric];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.date ?? '') <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return list.slice(0, lo);
+}
+
 /** Compares one figure with the series as of its article's date; null when the series does not apply. */
 export function checkFigure(record: FigureRecord, series: ReferenceSeries): ReferenceCheck | null {
   const metric = metricFor(record);
@@ -151,12 +171,14 @@ export function checkFigure(record: FigureRecord, series: ReferenceSeries): Refe
   const none = (note: string): ReferenceCheck => ({ status: 'no-reference', referenceValue: null, referenceDate: null, series: name, note });
   if (record.asOf === null) return none('the article has no date');
   const asOf = record.asOf;
-  const reports = series.points.filter((p) => p[metric] !== null && p.date <= asOf);
+  const reports = reportsUpTo(series, metric, asOf);
   const latest = reports.at(-1);
   if (latest === undefined) return none(`no report on or before ${asOf}`);
   const latestValue = latest[metric] ?? 0;
   const windowStart = shiftDate(asOf, -CURRENT_DAYS);
-  const current = reports.filter((p) => p.date >= windowStart);
+  let firstCurrent = reports.length;
+  while (firstCurrent > 0 && (reports[firstCurrent - 1]?.date ?? '') >= windowStart) firstCurrent -= 1;
+  const current = reports.slice(firstCurrent);
   const result = (status: ReferenceCheck['status'], p: ReferencePoint, note: string): ReferenceCheck => ({
     status,
     referenceValue: p[metric],
@@ -172,7 +194,11 @@ export function checkFigure(record: FigureRecord, series: ReferenceSeries): Refe
   if (record.qualifier !== 'exact' && current.length > 0 && fits(record, latestValue)) {
     return result('rounding', latest, `${record.written} rounds the ${latest.date} report of ${fmt(latestValue)}`);
   }
-  const older = [...reports].reverse().find((p) => p.date < windowStart && fits(record, p[metric] ?? -1));
+  let older: ReferencePoint | undefined;
+  for (let i = firstCurrent - 1; i >= 0 && older === undefined; i -= 1) {
+    const p = reports[i];
+    if (p !== undefined && fits(record, p[metric] ?? -1)) older = p;
+  }
   if (older) {
     return result('stale', older, `matches the ${older.date} report (${fmt(older[metric] ?? 0)}), ${String(daysBetween(older.date, asOf))} days before the article; the latest was ${fmt(latestValue)} on ${latest.date}`);
   }

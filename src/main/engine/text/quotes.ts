@@ -79,6 +79,11 @@ export function findQuotes(doc: Doc): QuoteSpan[] {
     if (lineEnd === -1) lineEnd = text.length;
     let firstInLine = lineStart;
     while (firstInLine < lineEnd && /\s/.test(text[firstInLine] ?? '')) firstInLine += 1;
+    if (firstInLine === lineEnd && lineEnd < text.length) {
+      // A blank line between paragraphs keeps a quote left open above it open.
+      lineStart = lineEnd + 1;
+      continue;
+    }
     let continuing = (marks[k] ?? -1) === firstInLine ? openGroup : -1;
     openGroup = -1;
     while (k < marks.length && (marks[k] ?? lineEnd) < lineEnd) {

@@ -170,12 +170,15 @@ function speakerOfVerb(doc: Doc, verb: Match, mentions: readonly Mention[], lex:
 /** Paragraph number of each offset: counts the non-empty lines before it. */
 function paragraphIndexer(text: string): (offset: number) => number {
   const starts: number[] = [];
+  const nonBlank = /\S/g;
   let lineStart = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    if (i === text.length || text[i] === '\n') {
-      if (text.slice(lineStart, i).trim() !== '') starts.push(lineStart);
-      lineStart = i + 1;
-    }
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    nonBlank.lastIndex = lineStart;
+    const m = nonBlank.exec(text);
+    if (m !== null && m.index < lineEnd) starts.push(lineStart);
+    lineStart = lineEnd + 1;
   }
   return (offset) => {
     let lo = 0;
