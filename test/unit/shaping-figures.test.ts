@@ -13,6 +13,7 @@ import {
   logTicks,
   qualifierShape,
   sortFigureRows,
+  timeTicks,
   visibleFigures,
 } from '../../src/renderer/src/shaping/figures';
 
@@ -183,5 +184,19 @@ describe('figure shaping on the seeds', () => {
     const t = figureTimeline(snapshot.details.figures, outlets, 'displaced');
     expect(t.vague.map((f) => [f.outlet, f.written])).toContainEqual(['The Hill', 'millions']);
     expect(t.points.some((p) => p.written === 'millions')).toBe(false);
+  });
+});
+
+describe('time ticks', () => {
+  it('puts a tick on the first of each month inside the domain, thinned to at most the limit', () => {
+    const d = (s: string): number => Date.parse(`${s}T00:00:00Z`);
+    expect(timeTicks([d('2024-01-05'), d('2024-05-03')]).map((t) => new Date(t).toISOString().slice(0, 10))).toEqual([
+      '2024-02-01',
+      '2024-03-01',
+      '2024-04-01',
+      '2024-05-01',
+    ]);
+    expect(timeTicks([d('2020-01-01'), d('2024-12-31')], 6).length).toBeLessThanOrEqual(6);
+    expect(timeTicks([d('2024-01-05'), d('2024-01-20')])).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   bareFeature,
   distancingFindings,
   headlineFindings,
+  labelsByOutlet,
   omissionFindings,
   onlyLabelFindings,
   toneFindings,
@@ -230,5 +231,16 @@ describe('findings on the seeds', () => {
     const withKey = findings.filter((f) => f.evidenceKey);
     expect(withKey.length).toBeGreaterThan(findings.length / 2);
     for (const f of withKey) expect(f.evidenceKey).toMatch(/\|/);
+  });
+});
+
+describe('label findings per outlet', () => {
+  it('gathers “only X writes” labels per outlet in the outlet order', () => {
+    const f = onlyLabelFindings([labels], ['X', 'Y']);
+    expect(labelsByOutlet(f, ['Y', 'X']).map((l) => [l.outlet, l.labels.map((x) => x.label)])).toEqual([
+      ['Y', ['Judea and Samaria']],
+      ['X', ['occupied West Bank']],
+    ]);
+    expect(labelsByOutlet(f, ['Z'])).toEqual([]);
   });
 });

@@ -252,6 +252,24 @@ export function logTicks(domain: readonly [number, number]): number[] {
   return ticks;
 }
 
+/** Time-axis ticks: the first day of every month (or every few months) inside the domain. */
+export function timeTicks(domain: readonly [number, number], maxTicks = 8): number[] {
+  const start = new Date(domain[0]);
+  const y = start.getUTCFullYear();
+  let m = start.getUTCMonth() + (start.getUTCDate() === 1 ? 0 : 1);
+  const months: number[] = [];
+  for (;;) {
+    const t = Date.UTC(y + Math.floor(m / 12), m % 12, 1);
+    if (t > domain[1]) break;
+    months.push(t);
+    m += 1;
+    if (months.length > 1200) break;
+  }
+  if (months.length === 0) return [Math.round((domain[0] + domain[1]) / 2)];
+  const step = Math.ceil(months.length / maxTicks);
+  return months.filter((_, i) => i % step === 0);
+}
+
 /** Compact axis numbers: 1,000 → "1k", 2,000,000 → "2M". */
 export function compactNumber(v: number): string {
   if (v >= 1e6) return `${String(Math.round((v / 1e6) * 10) / 10)}M`;

@@ -22,6 +22,10 @@ export interface Finding {
   readonly evidenceKey: string | null;
   /** Title of the evidence panel. */
   readonly evidenceTitle: string;
+  /** The outlet the finding is about, when it is about one. */
+  readonly outlet?: string;
+  /** For "only-label": the label as the lexicon names it. */
+  readonly label?: string;
 }
 
 /** Kinds in the order the list shows them. */
@@ -58,6 +62,8 @@ export function onlyLabelFindings(tables: readonly MetricTable[], outlets: reado
         text: `Only ${only.outlet} writes ${quote(c.label)}`,
         evidenceKey: cell?.evidenceKey ?? null,
         evidenceTitle: `${t.title}: ${c.label} — ${only.outlet}`,
+        outlet: only.outlet,
+        label: c.label,
       });
     }
   }
@@ -194,4 +200,19 @@ export function headlineFindings(snapshot: AnalysisSnapshot, outlets: readonly s
     ...unquotedFindings(snapshot, outlets),
     ...onlyLabelFindings(tables, outlets),
   ];
+}
+
+export interface OutletLabels {
+  readonly outlet: string;
+  readonly labels: readonly { readonly label: string; readonly finding: Finding }[];
+}
+
+/** "Only X writes" findings gathered per outlet, in the given outlet order, for one line each. */
+export function labelsByOutlet(findings: readonly Finding[], outlets: readonly string[]): OutletLabels[] {
+  return outlets.flatMap((outlet) => {
+    const labels = findings
+      .filter((f) => f.kind === 'only-label' && f.outlet === outlet)
+      .map((f) => ({ label: f.label ?? f.text, finding: f }));
+    return labels.length ? [{ outlet, labels }] : [];
+  });
 }

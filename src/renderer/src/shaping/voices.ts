@@ -61,10 +61,12 @@ function zeroes(): Record<ActorGroupId, number> {
   return Object.fromEntries(ACTOR_GROUPS.map((g) => [g.id, 0])) as Record<ActorGroupId, number>;
 }
 
+/** "No Hamas or UN and aid bodies voice quoted directly." ("Other" is not a voice to miss.) */
 export function absenceText(absent: readonly string[], totalWords: number): string {
   if (totalWords === 0) return 'No one is quoted directly.';
-  if (absent.length === 0) return 'Every actor group is quoted.';
-  return `No ${joinOr(absent.map(groupLabel))} voice quoted directly.`;
+  const named = absent.filter((g) => g !== 'other');
+  if (named.length === 0) return 'Every actor group is quoted.';
+  return `No ${joinOr(named.map(groupLabel))} voice quoted directly.`;
 }
 
 export function voiceChart(voices: readonly VoiceShare[], outlets: readonly string[]): VoiceChart {

@@ -14,6 +14,7 @@ import {
   figureTableRows,
   figureTimeline,
   logTicks,
+  timeTicks,
   qualifierLabel,
   sortFigureRows,
   visibleFigures,
@@ -37,7 +38,7 @@ const SYMBOL: Readonly<Record<string, (typeof QUALIFIER_SHAPES)[number]['symbol'
   QUALIFIER_SHAPES.map((q) => [q.id, q.symbol]),
 );
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'UTC' });
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 function activate(e: React.KeyboardEvent, run: () => void): void {
   if (e.key === 'Enter' || e.key === ' ') {
@@ -175,7 +176,8 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
                   dataKey="time"
                   scale="time"
                   domain={[...timeline.timeDomain]}
-                  tickFormatter={(t: number) => DAY.format(new Date(t))}
+                  ticks={timeTicks(timeline.timeDomain)}
+                  tickFormatter={(t: number) => MONTH.format(new Date(t))}
                   label={{ value: 'date of the article (as of)', position: 'insideBottom', offset: -18 }}
                 />
                 <YAxis
@@ -214,6 +216,8 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
                       return (
                         <g
                           className="mark fv-dot"
+                          stroke="#ffffff"
+                          strokeWidth={1}
                           tabIndex={0}
                           role="button"
                           aria-label={`${p.label}${p.misquote ? ' (likely misquote)' : ''}. Show evidence.`}
@@ -228,8 +232,6 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
                             cy={props.cy}
                             size={110}
                             fill={colour}
-                            stroke="#ffffff"
-                            strokeWidth={1}
                             fillOpacity={p.inQuote ? 0.55 : 1}
                           />
                         </g>
