@@ -1,0 +1,88 @@
+import type { AnalysisSnapshot } from '../../../shared/model';
+import type { EvidenceRequest } from '../components/MetricGrid';
+import { FINDING_KINDS, headlineFindings, labelsByOutlet, type Finding } from '../shaping/findings';
+
+export interface OverviewFindingsProps {
+  readonly snapshot: AnalysisSnapshot;
+  /** Visible outlets, in the user's order. */
+  readonly outlets: readonly string[];
+  readonly colours: ReadonlyMap<string, string>;
+  readonly onEvidence: (request: EvidenceRequest) => void;
+}
+
+function FindingItem({ finding, onEvidence }: { readonly finding: Finding; readonly onEvidence: (r: EvidenceRequest) => void }): React.JSX.Element {
+  const key = finding.evidenceKey;
+  return (
+    <li className="of-finding" data-kind={finding.kind} data-testid="finding">
+      {key ? (
+        <button type="button" className="link-like of-open" onClick={() => onEvidence({ key, title: finding.evidenceTitle })} title="Show the evidence">
+          {finding.text}.
+        </button>
+      ) : (
+        <span>{finding.text}.</span>
+      )}
+    </li>
+  );
+}
+
+const CHIP: React.CSSProperties = { border: '1px solid #88888880', borderRadius: 12, padding: '1px 8px', margin: '2px 4px 2px 0', fontWeight: 500 };
+
+/** Headline findings generated from the analysis, grouped by kind; each with evidence opens it. */
+export function OverviewFindings({ snapshot, outlets, colours, onEvidence }: OverviewFindingsProps): React.JSX.Element {
+  const findings = headlineFindings(snapshot, outlets);
+  const labelLines = labelsByOutlet(findings, outlets);
+  return (
+    <section className="of" aria-labelledby="of-title">
+      <h2 id="of-title">Findings</h2>
+      {findings.length === 0 ? (
+        <p className="muted">Nothing stands out between the visible outlets.</p>
+      ) : (
+        FINDING_KINDS.map((kind) => {
+          const items = findings.filter((f) => f.kind === kind.id);
+          if (items.length === 0) return null;
+          return (
+            <div key={kind.id} className="of-group">
+              <h3 className="small muted">{kind.label}</h3>
+              {kind.id === 'only-label' ? (
+                <ul className="of-list" style={{ listStyle: 'none', paddingLeft: 0 }}>
+                  {labelLines.map((line) => (
+                    <li key={line.outlet} className="of-labels" style={{ marginBottom: 4 }}>
+                      <span className="swatch" style={{ background: colours.get(line.outlet) ?? '#777777' }} aria-hidden="true" />
+                      Only <strong>{line.outlet}</strong> writes{' '}
+                      {line.labels.map(({ label, finding }) => {
+                        const key = finding.evidenceKey;
+                        return key ? (
+                          <button
+                            key={finding.id}
+                            type="button"
+                            className="link-like of-chip"
+                            style={CHIP}
+                            data-testid="finding"
+                            onClick={() => onEvidence({ key, title: finding.evidenceTitle })}
+                            aria-label={`${finding.text}. Show evidence.`}
+                          >
+                            ‘{label}’
+                          </button>
+                        ) : (
+                          <span key={finding.id} className="of-chip" style={CHIP} data-testid="finding">
+                            ‘{label}’
+                          </span>
+                        );
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <ul className="of-list">
+                  {items.map((f) => (
+                    <FindingItem key={f.id} finding={f} onEvidence={onEvidence} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        })
+      )}
+    </section>
+  );
+}
