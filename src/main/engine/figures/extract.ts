@@ -42,6 +42,8 @@ const GROUP_WINDOW = 15;
 const AUX = new Set(['has', 'have', 'had', 'since', 'now', 'already', 'so', 'far', 'reportedly', 'also', 'allegedly', 'been']);
 const BE = new Set(['been', 'were', 'was', 'are', 'is', 'be', 'being']);
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'which', 'who', 'when', 'while', 'and', 'but']);
+const NUMBER_NS = ns('number');
+const VAGUE_NS = ns('vague');
 const STOPS = new Set(['!', '?', ';']);
 
 /** A sentence stop inside a sentence span (text glued without a space: "flee.At least"), not an abbreviation's dot. */
@@ -183,7 +185,25 @@ export class FigureExtractor {
     quotes: readonly QuoteSpan[],
     voices: readonly Voice[],
   ): FigureFinding[] {
-    const bySentence = groupBySentence(matches);
+    // Only sentences with a number (digits, a number word, a vague amount) and their neighbours
+    // (hostage context before, caveats after) are read.
+    const needed = new Set<number>();
+    const need = (si: number): void => {
+      for (let k = si - 3; k <= si + 3; k += 1) needed.add(k);
+    };
+    for (let si = 0; si < doc.sentences.length; si += 1) {
+      const s = doc.sentences[si];
+      if (s === undefined || s.excluded) continue;
+      for (let t = s.firstToken; t < s.endToken; t += 1) {
+        if (doc.tokens[t]?.kind === 'number') {
+          need(si);
+          break;
+        }
+      }
+    }
+    for (const m of matches) if (m.namespace === NUMBER_NS || m.namespace === VAGUE_NS) need(m.sentence);
+    if (needed.size === 0) return [];
+    const bySentence = groupBySentence(matches.filter((m) => needed.has(m.sentence)));
     this.sentenceMatches = bySentence;
     const found: FigureFinding[] = [];
     for (let si = 0; si < doc.sentences.length; si += 1) {

@@ -10,12 +10,13 @@ import path from 'node:path';
 import defaultSeriesJson from '../../../../data/reference/gaza_moh_daily.json';
 import { CodedError } from '../../../shared/result';
 import type { Component } from '../pipeline';
+import type { Match } from '../text/phraseIndex';
 import { QUOTES } from '../text/quotes';
 import { VOICES, voicesComponent } from '../voices';
 import { voiceLexicon } from '../voices/lexicon';
 import { FigureExtractor } from './extract';
 import { FIGURE_MENTIONS, FIGURES } from './slots';
-import { FigureLexicon, figuresPack } from './lexicon';
+import { FIGURE_KINDS, FigureLexicon, figuresPack, ns } from './lexicon';
 import { checkFigure, parseReferenceSeries, seriesFromJson, type ReferenceSeries } from './reference';
 
 export { FIGURE_MENTIONS, FIGURES } from './slots';
@@ -55,6 +56,8 @@ export function referenceForFolder(folder: string | null): ReferenceSeries {
   return defaultReferenceSeries();
 }
 
+const FIGURE_NAMESPACES = FIGURE_KINDS.map(ns);
+
 export function figuresComponent(lex: FigureLexicon): Component {
   const extractor = new FigureExtractor(lex);
   return {
@@ -63,7 +66,10 @@ export function figuresComponent(lex: FigureLexicon): Component {
     assigns: [FIGURE_MENTIONS],
     phrases: () => lex.phrases(),
     run(ctx) {
-      ctx.set(FIGURE_MENTIONS, extractor.extract(ctx.doc, ctx.meta, ctx.matches, ctx.get(QUOTES), ctx.get(VOICES)));
+      // Only this measure's namespaces (the full match list holds every measure's).
+      const mine: Match[] = [];
+      for (const n of FIGURE_NAMESPACES) for (const m of ctx.matchesIn(n)) mine.push(m);
+      ctx.set(FIGURE_MENTIONS, extractor.extract(ctx.doc, ctx.meta, mine, ctx.get(QUOTES), ctx.get(VOICES)));
     },
   };
 }

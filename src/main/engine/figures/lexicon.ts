@@ -73,6 +73,9 @@ export function figuresPack(folder: string | null): LexiconPack<FigureEntry> {
   return pack;
 }
 
+/** Every kind of entry, for reading this measure's matches namespace by namespace. */
+export const FIGURE_KINDS: readonly FigureEntryKind[] = figureEntrySchema.options.map((o) => o.shape.kind.value);
+
 /** Namespace under which entries of one kind are matched. */
 export const ns = (kind: FigureEntryKind): string => `fig:${kind}`;
 

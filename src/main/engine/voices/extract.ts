@@ -144,8 +144,8 @@ interface Attribution {
 }
 
 /** The speaker of a speech verb: its subject before it, or the name right after it ("said Blinken"). */
-function speakerOfVerb(doc: Doc, verb: Match, mentions: readonly Mention[], lex: VoiceLexicon, maxBefore: number): Mention | null {
-  const inSentence = mentions.filter((m) => m.sentence === verb.sentence);
+function speakerOfVerb(doc: Doc, verb: Match, mentionsBySentence: ReadonlyMap<number, readonly Mention[]>, lex: VoiceLexicon, maxBefore: number): Mention | null {
+  const inSentence = mentionsBySentence.get(verb.sentence) ?? [];
   const entry = lex.verbs.get(verb.id);
   if (entry?.position === 'before-speaker') {
     // "according to a press release from the US State Department": the named source beats the document.
@@ -260,6 +260,18 @@ export function findVoices(doc: Doc, matches: readonly Match[], quotes: readonly
     const capitalised = a !== undefined && /\p{Lu}/u.test(doc.text[a.start] ?? '') && doc.sentences[m.sentence]?.firstToken !== m.firstToken;
     return !capitalised && a !== undefined && b !== undefined && insideQuote(quotes, a.start, b.end) === undefined;
   });
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = mentionsBySentence.get(m.sentence);
+    if (list) list.push(m);
+    else mentionsBySentence.set(m.sentence, [m]);
+  }
+  const verbsBySentence = new Map<number, Match[]>();
+  for (const v of verbs) {
+    const list = verbsBySentence.get(v.sentence);
+    if (list) list.push(v);
+    else verbsBySentence.set(v.sentence, [v]);
+  }
   const paragraphOf = paragraphIndexer(doc.text);
   const out: Voice[] = [];
 
@@ -285,18 +297,17 @@ export function findVoices(doc: Doc, matches: readonly Match[], quotes: readonly
     const qStartTok = tokenAt(doc, first.start);
     const qEndTok = tokenAt(doc, last.end);
     let best: { verb: Match; distance: number } | null = null;
-    for (const v of verbs) {
-      if (!sentences.has(v.sentence)) continue;
+    for (const v of [...sentences].flatMap((si) => verbsBySentence.get(si) ?? [])) {
       const distance = v.endToken <= qStartTok ? qStartTok - v.endToken : Math.max(0, v.firstToken - qEndTok);
       if (best === null || distance < best.distance) best = { verb: v, distance };
     }
     let attribution: Attribution = { mention: null, verb: null };
     if (best !== null) {
-      attribution = { mention: speakerOfVerb(doc, best.verb, mentions, lex, 40), verb: best.verb };
+      attribution = { mention: speakerOfVerb(doc, best.verb, mentionsBySentence, lex, 40), verb: best.verb };
     } else {
       // Headline style: "Blinken: Israeli assault of Rafah would be 'mistake'".
       const s = doc.sentences[first.sentence];
-      const m = mentions.find((x) => x.sentence === first.sentence && x.firstToken === s?.firstToken);
+      const m = mentionsBySentence.get(first.sentence)?.find((x) => x.firstToken === s?.firstToken);
       if (m !== undefined && doc.tokens[m.endToken]?.norm === ':') attribution = { mention: m, verb: null };
     }
     const paragraph = paragraphOf(first.start);
@@ -327,7 +338,7 @@ export function findVoices(doc: Doc, matches: readonly Match[], quotes: readonly
     if (entry?.paraphrase !== true) continue;
     const sentence = doc.sentences[v.sentence];
     if (sentence === undefined || sentence.excluded) continue;
-    const mention = speakerOfVerb(doc, v, mentions, lex, 12);
+    const mention = speakerOfVerb(doc, v, mentionsBySentence, lex, 12);
     if (mention?.speakerId == null) continue;
     const before = entry.position === 'before-speaker';
     const start = before ? sentence.start : (doc.tokens[v.endToken]?.start ?? sentence.end);

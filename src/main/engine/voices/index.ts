@@ -10,7 +10,9 @@ import type { Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
 import { QUOTES } from '../text/quotes';
 import { findVoices, type Voice } from './extract';
-import { voiceLexicon, type VoiceLexicon } from './lexicon';
+import { NS_DOCUMENT, NS_PERSON, NS_PRONOUN, NS_TITLE, NS_VERB, voiceLexicon, type VoiceLexicon } from './lexicon';
+
+const VOICE_NAMESPACES = [NS_PERSON, NS_TITLE, NS_VERB, NS_PRONOUN, NS_DOCUMENT];
 
 export { findVoices, resolveMentions, type Voice } from './extract';
 export { voiceLexicon, VoiceLexicon } from './lexicon';
@@ -25,7 +27,9 @@ export function voicesComponent(lex: VoiceLexicon): Component {
     assigns: [VOICES],
     phrases: () => lex.phrases(),
     run(ctx) {
-      ctx.set(VOICES, findVoices(ctx.doc, ctx.matches, ctx.get(QUOTES), lex));
+      // Only this measure's namespaces, in token order (the full match list holds every measure's).
+      const mine = VOICE_NAMESPACES.flatMap((n) => ctx.matchesIn(n)).sort((a, b) => a.firstToken - b.firstToken);
+      ctx.set(VOICES, findVoices(ctx.doc, mine, ctx.get(QUOTES), lex));
     },
   };
 }
