@@ -15,6 +15,7 @@ import { scopedTables } from './shaping/scope';
 import { visibleOutlets } from './shaping/tables';
 import { MeasureView } from './views/MeasureViews';
 import { EventTimeline } from './components/EventTimeline';
+import { OverviewFindings } from './views/OverviewFindings';
 import { overviewRows, type OverviewRow } from './shaping/overview';
 import { formatValue } from './shaping/tables';
 import { outletColours } from './theme';
@@ -151,6 +152,7 @@ export function App(): React.JSX.Element {
         ) : null}
         {snapshot && view === 'overview' ? (
           <>
+            <OverviewFindings snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={showEvidence} />
             <OverviewTable
               rows={overviewRows(snapshot, outlets)}
               colours={colours}
@@ -181,6 +183,7 @@ export function App(): React.JSX.Element {
             subtitle={`${snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name} · ${scope?.label ?? ''} · ${outlets.length} of ${ordered.length} outlets`}
             source={sourceNote(snapshot)}
             eventIds={viewState.events}
+            articleIds={scope?.articleIds ?? new Set<string>()}
             empty={EMPTY_VIEW[view]}
             onEvidence={showEvidence}
           />

@@ -8,6 +8,8 @@ import { OmissionGridView } from '../components/OmissionGridView';
 import { OutletBars } from '../components/OutletBars';
 import { barRows, formatValue, tablesForView } from '../shaping/tables';
 import { labelMatrix } from '../shaping/wording';
+import { FiguresView } from './FiguresView';
+import { VoicesView } from './VoicesView';
 import type { View } from '../viewState';
 
 export interface MeasureViewProps {
@@ -19,6 +21,8 @@ export interface MeasureViewProps {
   readonly subtitle: string;
   readonly source: string;
   readonly eventIds: readonly string[];
+  /** Articles in scope (event or date range). */
+  readonly articleIds: ReadonlySet<string>;
   readonly empty: string;
   readonly onEvidence: (request: EvidenceRequest) => void;
 }
@@ -124,8 +128,45 @@ function GenericView(props: MeasureViewProps): React.JSX.Element {
   );
 }
 
+/** Figure rows and voice shares of the articles in scope (an event or a date range). */
+function scopedSnapshot(props: MeasureViewProps): AnalysisSnapshot {
+  const { snapshot, articleIds } = props;
+  if (articleIds.size === snapshot.articles.length) return snapshot;
+  return { ...snapshot, details: { ...snapshot.details, figures: snapshot.details.figures.filter((f) => articleIds.has(f.articleId)) } };
+}
+
+function FiguresMeasureView(props: MeasureViewProps): React.JSX.Element {
+  const { outlets, colours, subtitle, source, onEvidence } = props;
+  const snapshot = scopedSnapshot(props);
+  return (
+    <div className="charts">
+      <ChartFrame id="chart-figures-timeline" title="Casualty figures cited, along the timeline" subtitle={subtitle} source={source}>
+        <FiguresView snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={onEvidence} />
+      </ChartFrame>
+      {tablesForView('figures', props.tables).map((t) => (
+        <TableChart key={t.id} table={t} props={props} />
+      ))}
+    </div>
+  );
+}
+
+function VoicesMeasureView(props: MeasureViewProps): React.JSX.Element {
+  const { snapshot, outlets, colours, subtitle, source, onEvidence } = props;
+  return (
+    <div className="charts">
+      <ChartFrame id="chart-voices" title="Whose words are quoted" subtitle={`${subtitle.replace(/ · [^·]*events?[^·]*/, '')} · all events`} source={source}>
+        <VoicesView snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={onEvidence} />
+      </ChartFrame>
+    </div>
+  );
+}
+
 export function MeasureView(props: MeasureViewProps): React.JSX.Element {
   switch (props.view) {
+    case 'figures':
+      return <FiguresMeasureView {...props} />;
+    case 'voices':
+      return <VoicesMeasureView {...props} />;
     case 'tone':
       return <ToneView {...props} />;
     case 'wording':
