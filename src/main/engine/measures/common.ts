@@ -45,30 +45,34 @@ export function longestFirst<M extends Pick<Match, 'firstToken' | 'endToken'>>(m
     reached = Math.max(reached, m.endToken);
   }
   if (!overlapping) return matches;
-  const byLength = [...matches].sort(
+  // Resolve each cluster of overlapping matches on its own (clusters are a few matches long).
+  const ordered = [...matches].sort((a, b) => a.firstToken - b.firstToken);
+  const out: M[] = [];
+  let i = 0;
+  while (i < ordered.length) {
+    const first = ordered[i];
+    if (first === undefined) break;
+    let end = first.endToken;
+    let j = i + 1;
+    while (j < ordered.length && (ordered[j]?.firstToken ?? Infinity) < end) {
+      end = Math.max(end, ordered[j]?.endToken ?? end);
+      j += 1;
+    }
+    if (j === i + 1) out.push(first);
+    else out.push(...resolveCluster(ordered.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
+function resolveCluster<M extends Pick<Match, 'firstToken' | 'endToken'>>(cluster: M[]): M[] {
+  const byLength = [...cluster].sort(
     (a, b) => b.endToken - b.firstToken - (a.endToken - a.firstToken) || a.firstToken - b.firstToken,
   );
-  // Tokens already covered by a kept match (matches are in token order: the first starts lowest).
-  const base = matches[0]?.firstToken ?? 0;
-  const taken = new Uint8Array(Math.max(0, reachedEnd(matches) - base));
   const kept: M[] = [];
   for (const m of byLength) {
-    let free = true;
-    for (let t = m.firstToken; t < m.endToken; t += 1) {
-      if (taken[t - base] === 1) {
-        free = false;
-        break;
-      }
-    }
-    if (!free) continue;
-    for (let t = m.firstToken; t < m.endToken; t += 1) taken[t - base] = 1;
+    if (kept.some((k) => m.firstToken < k.endToken && k.firstToken < m.endToken)) continue;
     kept.push(m);
   }
   return kept.sort((a, b) => a.firstToken - b.firstToken);
-}
-
-function reachedEnd(matches: readonly Pick<Match, 'endToken'>[]): number {
-  let end = 0;
-  for (const m of matches) if (m.endToken > end) end = m.endToken;
-  return end;
 }
