@@ -187,6 +187,13 @@ describe('figure shaping on the seeds', () => {
   });
 });
 
+describe('value axis', () => {
+  it('leaves half a decade of room so a round value never sits on the axis line', () => {
+    const t = figureTimeline([fig({ id: 'm', outlet: 'A', written: 'over a million', value: { value: 1e6, low: 1e6, high: 1e6 } })], ['A'], 'killed');
+    expect(t.valueDomain).toEqual([1e5, 1e7]);
+  });
+});
+
 describe('time ticks', () => {
   it('puts a tick on the first of each month inside the domain, thinned to at most the limit', () => {
     const d = (s: string): number => Date.parse(`${s}T00:00:00Z`);

@@ -50,8 +50,15 @@ const attribution: MetricTable = {
   id: 'attribution',
   title: 'Attribution',
   unit: 'count',
-  columns: [{ id: 'actor:moh/distancing', label: 'Gaza Health Ministry · distancing' }],
-  rows: [{ outlet: 'X', cells: { 'actor:moh/distancing': cell(2, 'attr|X|moh', 2) } }],
+  columns: [
+    { id: 'actor:moh/distancing', label: 'Gaza Health Ministry · distancing' },
+    { id: 'actor:pm/distancing', label: 'Benjamin Netanyahu · distancing' },
+    { id: 'grade:distancing', label: 'all sources · distancing' },
+  ],
+  rows: [
+    { outlet: 'X', cells: { 'actor:moh/distancing': cell(2, 'attr|X|moh', 2), 'grade:distancing': cell(2, 'attr|X|all', 2) } },
+    { outlet: 'Z', cells: { 'actor:pm/distancing': cell(1, 'attr|Z|pm') } },
+  ],
 };
 
 function figure(id: string, outlet: string, written: string, category: FigureRow['category'], verb: string | null, grade: 'distancing' | 'neutral' | null): FigureRow {
@@ -175,7 +182,11 @@ describe('findings (plain data)', () => {
 
   it('names sources attributed with a distancing verb', () => {
     const f = distancingFindings(figures, [attribution], ['X', 'Y', 'Z']);
-    expect(f.map((x) => x.text)).toEqual(['X attributes 22,835 killed and 58,316 wounded to ‘The Hamas-owned Ministry’ with ‘claims’']);
+    expect(f.map((x) => x.text)).toEqual([
+      'X attributes 22,835 killed and 58,316 wounded to ‘The Hamas-owned Ministry’ with ‘claims’',
+      'Z introduces Benjamin Netanyahu with a distancing verb',
+    ]);
+    expect(f[1]?.evidenceKey).toBe('attr|Z|pm');
     expect(f[0]?.evidenceKey).toBe('attr|X|moh');
     expect(distancingFindings(figures, [], ['X'])[0]?.evidenceKey).toBe('fig|f1');
     expect(distancingFindings(figures, [attribution], ['Y'])).toEqual([]);
@@ -191,7 +202,7 @@ describe('findings (plain data)', () => {
 
   it('puts every kind together in the list order', () => {
     const kinds = headlineFindings(snapshotOf(), ['X', 'Y', 'Z']).map((f) => f.kind);
-    expect(kinds).toEqual(['omission', 'distancing', 'tone', 'tone', 'unquoted', 'only-label']);
+    expect(kinds).toEqual(['omission', 'distancing', 'distancing', 'tone', 'tone', 'unquoted', 'only-label']);
   });
 });
 
@@ -216,6 +227,10 @@ describe('findings on the seeds', () => {
 
   it('says All Israel News attributes the Gaza toll to the Hamas-owned ministry with “claims”', () => {
     expect(texts.some((t) => /^All Israel News attributes 22,835 killed.* to ‘The Hamas-owned Ministry of Health in Gaza’ with ‘claims’$/.test(t))).toBe(true);
+    // The same attribution is not named twice (once from the figures, once from the attribution table).
+    expect(texts.filter((t) => t.startsWith('All Israel News') && /Ministry|Health/.test(t))).toHaveLength(1);
+    // The Hill's "reports" is neutral: no distancing finding for it.
+    expect(texts.some((t) => t.startsWith('The Hill attributes'))).toBe(false);
   });
 
   it('says no outlet quotes Hamas directly', () => {

@@ -224,8 +224,9 @@ export function figureTimeline(figures: readonly FigureRow[], outlets: readonly 
         : 'No figure in this category matched a reference report: no reference line is drawn.';
 
   const values = [...points.map((p) => p.value), ...reference.map((r) => r.value)].filter((v) => v > 0);
-  const lo = values.length ? 10 ** Math.floor(Math.log10(Math.min(...values))) : 1;
-  const hi = values.length ? 10 ** Math.ceil(Math.log10(Math.max(...values) * 1.0001)) : 10;
+  // Half a decade of room on each side so no mark sits on the axis line.
+  const lo = values.length ? 10 ** Math.floor(Math.log10(Math.min(...values) / 1.5)) : 1;
+  const hi = values.length ? 10 ** Math.ceil(Math.log10(Math.max(...values) * 1.5)) : 10;
   const times = [...points.map((p) => p.time), ...reference.map((r) => r.time)];
   const day = 86_400_000;
   const t0 = times.length ? Math.min(...times) : 0;

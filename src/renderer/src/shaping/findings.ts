@@ -147,6 +147,7 @@ export function distancingFindings(figures: readonly FigureRow[], tables: readon
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
   const out: Finding[] = [];
+  const covered = new Set<string>();
   for (const rows of groups.values()) {
     const first = rows[0];
     const source = first?.source;
@@ -156,6 +157,7 @@ export function distancingFindings(figures: readonly FigureRow[], tables: readon
       'and',
     );
     const cell = attribution?.rows.find((r) => r.outlet === first.outlet)?.cells[`actor:${source.id}/distancing`];
+    covered.add(`${first.outlet}\u0000${source.id}`);
     out.push({
       id: `distancing:${first.outlet}:${source.id}:${source.verb}`,
       kind: 'distancing',
@@ -163,6 +165,23 @@ export function distancingFindings(figures: readonly FigureRow[], tables: readon
       evidenceKey: rows.length > 1 && cell?.evidenceKey ? cell.evidenceKey : first.evidenceKey,
       evidenceTitle: `${source.label} · ${source.verb} — ${first.outlet}`,
     });
+  }
+  // Other sources the attribution table grades as distanced (statements, not figures).
+  for (const col of attribution?.columns ?? []) {
+    if (!col.id.endsWith('/distancing') || col.id.startsWith('grade:')) continue;
+    const sourceId = col.id.slice(col.id.indexOf(':') + 1, -'/distancing'.length);
+    const name = col.label.split(' · ')[0] ?? col.label;
+    for (const row of attribution?.rows ?? []) {
+      const c = row.cells[col.id];
+      if (!outlets.includes(row.outlet) || !c || c.count === 0 || covered.has(`${row.outlet}\u0000${sourceId}`)) continue;
+      out.push({
+        id: `distancing:${row.outlet}:${sourceId}:table`,
+        kind: 'distancing',
+        text: `${row.outlet} introduces ${name} with a distancing verb${c.count > 1 ? ` (${String(c.count)} times)` : ''}`,
+        evidenceKey: c.evidenceKey,
+        evidenceTitle: `${col.label} — ${row.outlet}`,
+      });
+    }
   }
   return out;
 }

@@ -9,7 +9,6 @@ import {
   QUALIFIER_SHAPES,
   compactNumber,
   defaultCategory,
-  describeValue,
   figureCategories,
   figureTableRows,
   figureTimeline,
@@ -17,6 +16,7 @@ import {
   timeTicks,
   qualifierLabel,
   sortFigureRows,
+  victimLabel,
   visibleFigures,
   type FigureColumn,
   type FigurePoint,
@@ -32,7 +32,7 @@ export interface FiguresViewProps {
   readonly onEvidence: (request: EvidenceRequest) => void;
 }
 
-const REFERENCE_COLOUR = '#666666';
+const REFERENCE_COLOUR = '#888888';
 const MISQUOTE_COLOUR = '#D55E00';
 const SYMBOL: Readonly<Record<string, (typeof QUALIFIER_SHAPES)[number]['symbol']>> = Object.fromEntries(
   QUALIFIER_SHAPES.map((q) => [q.id, q.symbol]),
@@ -170,7 +170,7 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
           <div style={{ width: '100%', height: 360 }}>
             <ResponsiveContainer>
               <ScatterChart margin={{ top: 10, right: 24, bottom: 30, left: 10 }} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" />
+                <CartesianGrid strokeDasharray="3 3" stroke="#88888855" />
                 <XAxis
                   type="number"
                   dataKey="time"
@@ -191,7 +191,7 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
                   width={70}
                   label={{ value: 'people (log scale)', angle: -90, position: 'insideLeft', offset: 0 }}
                 />
-                <Tooltip content={(props) => <TooltipBody active={props.active} payload={props.payload} />} />
+                <Tooltip cursor={{ stroke: '#888888', strokeDasharray: '3 3' }} content={(props) => <TooltipBody active={props.active} payload={props.payload} />} />
                 {timeline.reference.length ? (
                   <Scatter
                     name="reference"
@@ -259,7 +259,10 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
                   <button type="button" className="link-like" onClick={() => open(f)} aria-label={`${f.outlet}: ${f.written}. Show evidence.`}>
                     {f.outlet}: “{f.written}”
                   </button>{' '}
-                  <span className="muted small">({describeValue(f)} assumed)</span>
+                  <span className="muted small">
+                    ({qualifierLabel(f.qualifier)}, {victimLabel(f.victimGroup)}
+                    {f.inQuote ? ', in a quote' : ''})
+                  </span>
                 </li>
               ))}
             </ul>

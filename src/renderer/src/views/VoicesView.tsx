@@ -57,7 +57,7 @@ export function VoicesView({ snapshot, outlets, colours, onEvidence }: VoicesVie
           <div style={{ width: '100%', height }}>
             <ResponsiveContainer>
               <BarChart data={quoted} layout="vertical" margin={{ top: 4, right: 24, bottom: 28, left: 8 }} accessibilityLayer>
-                <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+                <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="#88888855" />
                 <XAxis
                   type="number"
                   domain={[0, 1]}
