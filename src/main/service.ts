@@ -3,8 +3,9 @@
  * handlers and the browser-mode HTTP server. Side effects (dialogs, the shell) come in as
  * small functions so this module is tested without Electron.
  */
-import type { Handlers } from '../shared/contract';
-import type { AnalysisSnapshot, Progress } from '../shared/model';
+import type { ArticleCorrection, Corrections, CorrectionsOutcome, Handlers } from '../shared/contract';
+import { saveManifest, type ManifestEdits } from './engine/ingest/saveManifest';
+import type { AnalysisSnapshot, Progress, SourcedField } from '../shared/model';
 import { CodedError, fail, ok, toFailure, type Result } from '../shared/result';
 import type { Analysis, AnalyzeOptions } from './engine';
 
@@ -16,6 +17,12 @@ export interface ServiceDeps {
   /** Opens an already validated https URL in the user's browser. Absent where there is none. */
   readonly openExternal?: (url: string) => Promise<void>;
   readonly log?: (message: string) => void;
+  /** Writes corrections to a folder's manifest (the only write into an article folder); the engine's by default. */
+  readonly saveManifest?: (folder: string, edits: ManifestEdits) => Promise<{ readonly file: string }>;
+}
+
+function definedOnly<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 export interface Service {
@@ -75,6 +82,64 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
+  /** Saves corrections to the folder's manifest, re-opens it (cached: only metadata changes) and says how to undo. */
+  async function saveCorrections(edits: Corrections): Promise<Result<CorrectionsOutcome>> {
+    if (!current) return fail('E_NOT_READY');
+    const { snapshot } = current;
+    if (snapshot.folder.isSeeds) {
+      return fail(
+        'E_UNSUPPORTED',
+        'The sample articles are read-only. Copy the seeds folder, open the copy, and your corrections will be saved in its manifest.',
+      );
+    }
+    const byId = new Map(snapshot.articles.map((a) => [a.id, a] as const));
+    const fileOf = (id: string): string => {
+      const summary = byId.get(id);
+      if (!summary) throw new CodedError('E_NOT_FOUND', 'An article in the corrections is not in the open folder.');
+      return summary.file;
+    };
+    const manual = <T,>(field: SourcedField<T> | undefined): T | null => (field?.source === 'manifest' ? field.value : null);
+    const undoArticles = new Map<string, ArticleCorrection>();
+    const remember = (id: string, patch: Omit<ArticleCorrection, 'id'>): void => {
+      undoArticles.set(id, { ...patch, ...undoArticles.get(id), id });
+    };
+    for (const r of edits.renameOutlets ?? []) {
+      for (const a of snapshot.articles) if (a.outlet.value === r.from) remember(a.id, { outlet: manual(a.outlet) });
+    }
+    for (const a of edits.articles ?? []) {
+      const summary = byId.get(a.id);
+      if (!summary) return fail('E_NOT_FOUND', 'An article in the corrections is not in the open folder.');
+      const previous: { -readonly [K in keyof Omit<ArticleCorrection, 'id'>]: string | null } = {};
+      if (a.outlet !== undefined) previous.outlet = manual(summary.outlet);
+      if (a.title !== undefined) previous.title = manual(summary.title);
+      if (a.date !== undefined) previous.date = manual(summary.date);
+      if (a.event !== undefined) previous.event = manual(summary.event);
+      remember(a.id, previous);
+    }
+    const undoEvents = (edits.events ?? []).map((e) => {
+      const event = snapshot.comparison.grouping.events.find((x) => x.id === e.id);
+      return { id: e.id, name: event?.nameSource === 'user' ? event.name : null };
+    });
+    try {
+      const saved = await (deps.saveManifest ?? saveManifest)(snapshot.folder.path, {
+        ...(edits.renameOutlets ? { renameOutlets: edits.renameOutlets } : {}),
+        ...(edits.events ? { events: edits.events } : {}),
+        ...(edits.articles
+          ? { articles: edits.articles.map(({ id, ...fields }) => ({ file: fileOf(id), ...definedOnly(fields) })) }
+          : {}),
+      });
+      const reopened = await open(snapshot.folder.path, false);
+      if (!reopened.ok) return reopened;
+      return ok({
+        snapshot: reopened.value,
+        file: saved.file,
+        undo: { articles: [...undoArticles.values()], ...(undoEvents.length ? { events: undoEvents } : {}) },
+      });
+    } catch (err) {
+      return toFailure(err);
+    }
+  }
+
   const handlers: Handlers = {
     async getAnalysis() {
       if (current) return ok(current.snapshot);
@@ -111,6 +176,7 @@ export function createService(deps: ServiceDeps): Service {
       const result = await open(chosen);
       return result.ok ? ok({ opened: true, snapshot: result.value }) : result;
     },
+    saveCorrections,
     async openExternal({ url }) {
       const parsed = parseExternalUrl(url);
       if (!parsed) return fail('E_URL_REFUSED', `Refused to open “${url.slice(0, 200)}”: only https links are opened.`);

@@ -13,6 +13,7 @@ const api = {
   openFolder: () => ipcRenderer.invoke(invokeChannel('openFolder')),
   openSeeds: () => ipcRenderer.invoke(invokeChannel('openSeeds')),
   openExternal: (request) => ipcRenderer.invoke(invokeChannel('openExternal'), request),
+  saveCorrections: (request) => ipcRenderer.invoke(invokeChannel('saveCorrections'), request),
   onProgress: (listener) => {
     const channel = eventChannel('progress');
     const handler = (_event: IpcRendererEvent, progress: Progress): void => listener(progress);

@@ -14,7 +14,7 @@ import type { Result } from './result';
  * Every method the renderer may invoke. The payload schemas live in `schemas.ts` (zod), which
  * only the main process loads: the sandboxed preload cannot require packages.
  */
-export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'getEvidence', 'openFolder', 'openSeeds', 'openExternal'] as const;
+export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'getEvidence', 'openFolder', 'openSeeds', 'openExternal', 'saveCorrections'] as const;
 export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 
 /** Request payload per method (`undefined` for methods that take none). */
@@ -26,6 +26,33 @@ export interface RequestMap {
   openFolder: undefined;
   openSeeds: undefined;
   openExternal: { readonly url: string };
+  /** The user's corrections, saved to the open folder's manifest (the only write in an article folder). */
+  saveCorrections: Corrections;
+}
+
+/** One article's corrections: a string sets the field, null removes it (back to inference), absent leaves it. */
+export interface ArticleCorrection {
+  readonly id: string;
+  readonly outlet?: string | null | undefined;
+  readonly title?: string | null | undefined;
+  readonly date?: string | null | undefined;
+  readonly event?: string | null | undefined;
+}
+
+export interface Corrections {
+  /** Renames an outlet everywhere; renaming to an existing outlet's name merges the two. */
+  readonly renameOutlets?: readonly { readonly from: string; readonly to: string }[] | undefined;
+  readonly articles?: readonly ArticleCorrection[] | undefined;
+  /** Names events (a null name removes the user's name). */
+  readonly events?: readonly { readonly id: string; readonly name: string | null }[] | undefined;
+}
+
+export interface CorrectionsOutcome {
+  readonly snapshot: AnalysisSnapshot;
+  /** The manifest file written, relative to the folder. */
+  readonly file: string;
+  /** Corrections that put every changed field back as it was: what Undo sends. */
+  readonly undo: Corrections;
 }
 export type RequestOf<M extends InvokeMethod> = RequestMap[M];
 
@@ -43,6 +70,7 @@ export interface ResponseMap {
   openFolder: OpenFolderOutcome;
   openSeeds: AnalysisSnapshot;
   openExternal: { readonly opened: boolean };
+  saveCorrections: CorrectionsOutcome;
 }
 
 /** Events pushed from main to the renderer. */
@@ -60,6 +88,7 @@ export interface FramescopeApi {
   openFolder(): Promise<Result<ResponseMap['openFolder']>>;
   openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
   openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;
+  saveCorrections(request: RequestOf<'saveCorrections'>): Promise<Result<ResponseMap['saveCorrections']>>;
   onProgress(listener: (progress: Progress) => void): () => void;
 }
 

@@ -7,9 +7,11 @@
 import { z } from 'zod';
 import type { InvokeMethod, RequestMap } from './contract';
 
+const articleId = z.string().regex(/^[0-9a-f]{64}$/, 'an article id is a sha256 hex digest');
+
 export const REQUEST_SCHEMAS = {
   getAnalysis: z.undefined(),
-  getArticle: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'an article id is a sha256 hex digest') }).strict(),
+  getArticle: z.object({ id: articleId }).strict(),
   getEvidence: z
     .object({
       key: z.string().min(1).max(4096),
@@ -20,4 +22,24 @@ export const REQUEST_SCHEMAS = {
   openFolder: z.undefined(),
   openSeeds: z.undefined(),
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),
+  saveCorrections: z
+    .object({
+      renameOutlets: z.array(z.object({ from: z.string().min(1).max(200), to: z.string().trim().min(1).max(200) }).strict()).max(500).optional(),
+      articles: z
+        .array(
+          z
+            .object({
+              id: articleId,
+              outlet: z.string().trim().min(1).max(200).nullable().optional(),
+              title: z.string().trim().min(1).max(500).nullable().optional(),
+              date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD').nullable().optional(),
+              event: z.string().trim().min(1).max(200).nullable().optional(),
+            })
+            .strict(),
+        )
+        .max(20_000)
+        .optional(),
+      events: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().trim().min(1).max(200).nullable() }).strict()).max(5000).optional(),
+    })
+    .strict(),
 } as const satisfies { readonly [M in InvokeMethod]: z.ZodType<RequestMap[M]> };

@@ -4,10 +4,10 @@
  * plus the evidence behind every mark; article texts are read again on demand, never all kept.
  */
 import path from 'node:path';
-import type { EventOverride } from '../../shared/events';
 import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
 import { compare } from './compare/compare';
+import { overridesFromFolder } from './events/manifest';
 import { figureRows } from './figures/aggregate';
 import { toneDistribution } from './measures/index';
 import { voiceShares } from './voices/index';
@@ -186,8 +186,9 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   const outletNames = outlets.map((o) => o.name);
 
   const store = new EvidenceStore();
-  const overrides: EventOverride[] = loaded.articles.flatMap(({ summary }) =>
-    summary.event?.value ? [{ articleId: summary.id, eventId: summary.event.value }] : [],
+  const { overrides, names: eventNames } = overridesFromFolder(
+    loaded.articles.map((a) => a.summary),
+    loaded.manifest?.events ?? null,
   );
   const comparison = compare(analysed, {
     scope: { kind: 'corpus' },
@@ -196,6 +197,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     featureSources: parts.featureSources,
     store,
     overrides,
+    eventNames,
   });
   const details: ComparisonDetails = {
     figures: figureRows(analysed, store),

@@ -16,6 +16,8 @@ import { visibleOutlets } from './shaping/tables';
 import { MeasureView } from './views/MeasureViews';
 import { EventTimeline } from './components/EventTimeline';
 import { OverviewFindings } from './views/OverviewFindings';
+import { CorrectionsPanel } from './components/CorrectionsPanel';
+import type { Corrections } from '../../shared/contract';
 import { overviewRows, type OverviewRow } from './shaping/overview';
 import { formatValue } from './shaping/tables';
 import { outletColours } from './theme';
@@ -81,6 +83,18 @@ export function App(): React.JSX.Element {
   };
   const openArticle = (id: string, at: number | null = null): void => setViewState({ view: 'reader', article: id, at });
 
+  const [saved, setSaved] = useState<{ what: string; file: string; undo: Corrections } | null>(null);
+  const saveCorrections = async (corrections: Corrections, what: string): Promise<boolean> => {
+    setNotice(null);
+    const result = await getApi().saveCorrections(corrections);
+    if (!result.ok) {
+      setNotice(result.error);
+      return false;
+    }
+    setStatus({ kind: 'ready', snapshot: result.value.snapshot });
+    setSaved({ what, file: result.value.file, undo: result.value.undo });
+    return true;
+  };
   const [evidence, setEvidence] = useState<{ request: EvidenceRequest; page: EvidencePage | null; error: AppError | null } | null>(null);
   const showEvidence = (request: EvidenceRequest): void => {
     setEvidence({ request, page: null, error: null });
@@ -138,6 +152,25 @@ export function App(): React.JSX.Element {
         </div>
       ) : null}
 
+      {saved ? (
+        <div className="notice ok" role="status">
+          {saved.what}: saved to <code>{saved.file}</code>.
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              const { undo } = saved;
+              void saveCorrections(undo, 'Undone').then((done) => done && setSaved(null));
+            }}
+          >
+            Undo
+          </button>
+          <button type="button" className="link" onClick={() => setSaved(null)} aria-label="Dismiss message">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+
       {snapshot ? <Tabs items={TABS} selected={view} onSelect={(id) => setViewState({ view: id })} label="Views" /> : null}
       {snapshot && view !== 'reader' ? (
         <FilterBar snapshot={snapshot} state={viewState} ordered={ordered} colours={colours} onChange={setViewState} />
@@ -170,6 +203,7 @@ export function App(): React.JSX.Element {
                 onSelect={(id) => setViewState({ events: id ? [id] : [] })}
               />
             </section>
+            <CorrectionsPanel snapshot={snapshot} onSave={saveCorrections} />
             <Overview snapshot={snapshot} onOpenArticle={openArticle} />
           </>
         ) : null}

@@ -50,6 +50,7 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
     openFolder: () => call('openFolder'),
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),
+    saveCorrections: (request) => call('saveCorrections', request),
     onProgress(listener) {
       listeners.add(listener);
       if (!source && token) {

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import type { Corrections } from '../../../shared/contract';
+import type { AnalysisSnapshot } from '../../../shared/model';
+import { formatDate } from '../format';
+
+export interface CorrectionsPanelProps {
+  readonly snapshot: AnalysisSnapshot;
+  /** Saves to the folder's manifest; resolves false when it failed (the app shows why). */
+  readonly onSave: (corrections: Corrections, what: string) => Promise<boolean>;
+}
+
+/**
+ * Corrections a user makes to what Framescope inferred: rename or merge outlets, name events, move
+ * an article to another event. Saved to the folder's manifest only when the user presses Save.
+ */
+export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): React.JSX.Element {
+  const outlets = snapshot.outlets.map((o) => o.name);
+  const events = snapshot.comparison.grouping.events;
+  const [outlet, setOutlet] = useState(outlets[0] ?? '');
+  const [newName, setNewName] = useState('');
+  const [eventId, setEventId] = useState(events[0]?.id ?? '');
+  const [eventName, setEventName] = useState('');
+  const [articleId, setArticleId] = useState(snapshot.articles[0]?.id ?? '');
+  const [target, setTarget] = useState(events[0]?.id ?? '');
+  const eventOf = (id: string): string | undefined => events.find((e) => e.articleIds.includes(id))?.id;
+  const merging = outlets.includes(newName.trim()) && newName.trim() !== outlet;
+
+  return (
+    <details className="corrections">
+      <summary>Correct outlets and events…</summary>
+      <p className="muted small">
+        Corrections are saved in the folder’s <code>manifest.json</code> (the only file Framescope ever writes in your folder) and can be undone.
+      </p>
+      <form
+        className="correction"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const to = newName.trim();
+          if (!to || to === outlet) return;
+          void onSave({ renameOutlets: [{ from: outlet, to }] }, merging ? `Merged ${outlet} into ${to}` : `Renamed ${outlet} to ${to}`).then(
+            (done) => done && setNewName(''),
+          );
+        }}
+      >
+        <label>
+          Outlet{' '}
+          <select value={outlet} onChange={(e) => setOutlet(e.target.value)}>
+            {outlets.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          new name{' '}
+          <input list="outlet-names" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="e.g. The Hill" />
+        </label>
+        <datalist id="outlet-names">
+          {outlets.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>{' '}
+        <button type="submit" disabled={!newName.trim() || newName.trim() === outlet}>
+          {merging ? 'Merge and save' : 'Rename and save'}
+        </button>
+        {merging ? <span className="small muted"> {newName.trim()} already exists: the two become one outlet.</span> : null}
+      </form>
+      <form
+        className="correction"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const name = eventName.trim();
+          if (!name) return;
+          void onSave({ events: [{ id: eventId, name }] }, `Named the event “${name}”`).then((done) => done && setEventName(''));
+        }}
+      >
+        <label>
+          Event{' '}
+          <select value={eventId} onChange={(e) => setEventId(e.target.value)}>
+            {events.map((ev) => (
+              <option key={ev.id} value={ev.id}>
+                {ev.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          name <input value={eventName} onChange={(e) => setEventName(e.target.value)} placeholder="e.g. Blinken’s January trip" />
+        </label>{' '}
+        <button type="submit" disabled={!eventName.trim()}>
+          Name and save
+        </button>
+      </form>
+      <form
+        className="correction"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!articleId || eventOf(articleId) === target) return;
+          void onSave({ articles: [{ id: articleId, event: target }] }, 'Moved the article to another event');
+        }}
+      >
+        <label>
+          Article{' '}
+          <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
+            {snapshot.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.outlet.value ?? 'Unknown outlet'} — {formatDate(a.date.value)} — {(a.title.value ?? a.file).slice(0, 60)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          belongs to{' '}
+          <select value={target} onChange={(e) => setTarget(e.target.value)}>
+            {events.map((ev) => (
+              <option key={ev.id} value={ev.id}>
+                {ev.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit" disabled={eventOf(articleId) === target}>
+          Move and save
+        </button>
+      </form>
+    </details>
+  );
+}

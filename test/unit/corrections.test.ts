@@ -1,0 +1,68 @@
+import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeFolder } from '../../src/main/engine';
+import { createService } from '../../src/main/service';
+import { dispatch } from '../../src/main/dispatch';
+
+const seedsDir = path.resolve('seeds');
+
+async function copyOfSeeds(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'fs-corrections-'));
+  await cp(seedsDir, dir, { recursive: true });
+  return dir;
+}
+
+describe('saving corrections to the manifest', () => {
+  it('renames and merges outlets, moves an article to another event, and undoes it all', async () => {
+    const dir = await copyOfSeeds();
+    const service = createService({ seedsDir, analyze: analyzeFolder });
+    const opened = await service.open(dir);
+    if (!opened.ok) throw new Error('open failed');
+    const before = await readFile(path.join(dir, 'manifest.json'), 'utf8');
+    const xinhua = opened.value.articles.find((a) => a.outlet.value === 'Xinhua');
+    const hill = opened.value.articles.find((a) => a.outlet.value === 'The Hill');
+    if (!xinhua || !hill) throw new Error('seed outlets missing');
+    const janEvent = opened.value.comparison.grouping.events.find((e) => e.articleIds.includes(xinhua.id));
+
+    const saved = await service.handlers.saveCorrections({
+      renameOutlets: [{ from: 'BNN Breaking', to: 'The Jewish Chronicle' }],
+      articles: [{ id: hill.id, event: janEvent?.id ?? null }],
+      events: [{ id: janEvent?.id ?? '', name: 'Blinken in Israel, January' }],
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value.file).toBe('manifest.json');
+    expect(saved.value.snapshot.outlets.map((o) => o.name)).toEqual(['All Israel News', 'The Hill', 'The Jewish Chronicle', 'Xinhua']);
+    const jan = saved.value.snapshot.comparison.grouping.events.find((e) => e.articleIds.includes(xinhua.id));
+    expect(jan?.name).toBe('Blinken in Israel, January');
+    expect(jan?.articleIds).toContain(hill.id);
+    // Only the manifest changed in the folder; nothing else was written there.
+    expect((await readdir(dir)).sort()).toEqual((await readdir(seedsDir)).sort());
+
+    const undone = await service.handlers.saveCorrections(saved.value.undo);
+    if (!undone.ok) throw new Error(undone.error.message);
+    expect(undone.value.snapshot.outlets).toHaveLength(5);
+    expect(undone.value.snapshot.comparison.grouping.events.find((e) => e.articleIds.includes(hill.id))?.articleIds).toEqual([hill.id]);
+    expect(JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'))).toMatchObject({
+      articles: (JSON.parse(before) as { articles: unknown[] }).articles,
+    });
+  }, 30_000);
+
+  it('refuses to write into the bundled sample articles, and validates payloads', async () => {
+    const service = createService({ seedsDir, analyze: analyzeFolder });
+    await service.handlers.openSeeds(undefined);
+    expect(await service.handlers.saveCorrections({ renameOutlets: [{ from: 'Xinhua', to: 'X' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNSUPPORTED' },
+    });
+    expect(await dispatch(service.handlers, 'saveCorrections', { articles: [{ id: 'nope', outlet: 'X' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID_PAYLOAD' },
+    });
+    expect(await dispatch(service.handlers, 'saveCorrections', { renameOutlets: [{ from: 'A', to: '   ' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID_PAYLOAD' },
+    });
+  });
+});
