@@ -44,7 +44,7 @@ function pick(record: Record<string, unknown>, keys: readonly string[]): string 
 function readFrontMatter(yamlText: string): { frontMatter: FrontMatter; error: string | null } {
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = parseYaml(yamlText, { logLevel: 'error' });
   } catch (err) {
     return { frontMatter: {}, error: `front matter is not valid YAML (${(err as Error).message.split('\n')[0]?.replace(/:\s*$/, '') ?? ''})` };
   }
