@@ -17,6 +17,11 @@ export interface ServiceDeps {
   /** Opens an already validated https URL in the user's browser. Absent where there is none. */
   readonly openExternal?: (url: string) => Promise<void>;
   readonly log?: (message: string) => void;
+  /**
+   * Watches an opened folder (not the samples) and calls back when its files change, so the
+   * dashboard follows edits made outside Framescope. Returns a function that stops watching.
+   */
+  readonly watch?: (folder: string, onChange: (changed: readonly string[]) => void) => () => Promise<void>;
   /** Writes corrections to a folder's manifest (the only write into an article folder); the engine's by default. */
   readonly saveManifest?: (folder: string, edits: ManifestEdits) => Promise<{ readonly file: string }>;
 }
@@ -48,6 +53,7 @@ export function createService(deps: ServiceDeps): Service {
   const listeners = new Set<(progress: Progress) => void>();
   let current: Analysis | null = null;
   let running: AbortController | null = null;
+  let stopWatching: (() => Promise<void>) | null = null;
 
   const emit = (progress: Progress): void => {
     for (const listener of listeners) listener(progress);
@@ -68,8 +74,18 @@ export function createService(deps: ServiceDeps): Service {
       if (controller.signal.aborted) {
         return fail('E_CANCELLED', 'Another folder was opened before this one finished.');
       }
+      const watchedBefore = current?.snapshot.folder.path;
       current = analysis;
       const { snapshot } = analysis;
+      if (deps.watch && watchedBefore !== snapshot.folder.path) {
+        void stopWatching?.();
+        stopWatching = isSeeds
+          ? null
+          : deps.watch(snapshot.folder.path, (changed) => {
+              deps.log?.(`files changed in ${snapshot.folder.path}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}; analysing again`);
+              if (current?.snapshot.folder.path === snapshot.folder.path) void open(snapshot.folder.path, false);
+            });
+      }
       // "done" is emitted only once the snapshot is current, so a listener can fetch it.
       emit({ phase: 'done', done: snapshot.articles.length, total: snapshot.articles.length, folder: snapshot.folder.path });
       return ok(snapshot);

@@ -26,6 +26,19 @@ describe('framescope command line', () => {
     expect(c.err()).toMatch(/reading 5\/5/);
   });
 
+  it('reads subfolders only with --recursive', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'january'));
+    await writeFile(path.join(dir, 'january', 'a.txt'), 'JERUSALEM | Xinhua | Blinken met Israeli officials in Tel Aviv on Tuesday to discuss humanitarian aid.\n');
+    await writeFile(path.join(dir, 'b.txt'), 'WASHINGTON | Blinken said on Monday that more aid must reach Gaza, where the war continues.\n');
+    const flat = capture();
+    expect(await runCli(['analyze', dir, '--quiet'], flat.io)).toBe(EXIT.ok);
+    expect((JSON.parse(flat.out()) as { articles: unknown[] }).articles).toHaveLength(1);
+    const deep = capture();
+    expect(await runCli(['analyze', dir, '--quiet', '--recursive'], deep.io)).toBe(EXIT.ok);
+    expect((JSON.parse(deep.out()) as { articles: { file: string }[] }).articles.map((a) => a.file).sort()).toEqual(['b.txt', 'january/a.txt']);
+  });
+
   it('writes --out atomically and refuses to replace it without --force', async () => {
     const out = path.join(dir, 'seeds.json');
     expect(await runCli(['analyze', 'seeds', '--out', out, '--quiet'], capture().io)).toBe(EXIT.ok);

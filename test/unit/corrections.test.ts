@@ -66,3 +66,40 @@ describe('saving corrections to the manifest', () => {
     });
   });
 });
+
+describe('following a folder changed outside Framescope', () => {
+  it('watches an opened folder (never the samples) and analyses it again when files change', async () => {
+    const dir = await copyOfSeeds();
+    const watched: { folder: string; onChange: (changed: readonly string[]) => void }[] = [];
+    let stopped = 0;
+    const service = createService({
+      seedsDir,
+      analyze: analyzeFolder,
+      watch: (folder, onChange) => {
+        watched.push({ folder, onChange });
+        return () => {
+          stopped += 1;
+          return Promise.resolve();
+        };
+      },
+    });
+    await service.handlers.openSeeds(undefined);
+    expect(watched).toEqual([]);
+    await service.open(dir);
+    expect(watched.map((w) => w.folder)).toEqual([dir]);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'extra.txt'), 'JERUSALEM | Xinhua | Blinken met officials in Tel Aviv on Tuesday to discuss aid to Gaza.\n');
+    const done = new Promise<number>((resolve) => {
+      const off = service.onProgress((p) => {
+        if (p.phase === 'done') {
+          off();
+          resolve(p.total);
+        }
+      });
+    });
+    watched[0]?.onChange(['extra.txt']);
+    expect(await done).toBe(6);
+    await service.handlers.openSeeds(undefined);
+    expect(stopped).toBe(1);
+  });
+});

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { analyzeFolder } from '../engine';
 import { homedir } from 'node:os';
 import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
+import { watchFolder } from '../engine/ingest/watch';
 import { createService } from '../service';
 import { startBrowserServer } from './server';
 
@@ -26,8 +27,9 @@ async function main(): Promise<void> {
   const service = createService({
     seedsDir: paths.seedsDir,
     analyze: (dir, options) =>
-      analyzeFolder(dir, { ...options, workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) }),
+      analyzeFolder(dir, { ...options, recursive: args.includes('--recursive'), workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) }),
     log: (message) => console.error(message),
+    watch: (dir, onChange) => watchFolder(dir, (c) => onChange([...c.added, ...c.changed, ...c.removed])),
   });
   service.onProgress((p) => {
     if (p.phase === 'done') console.error(`Framescope: analysed ${p.total} articles in ${p.folder}`);

@@ -20,7 +20,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 export const HELP = `Framescope ${ENGINE_VERSION} — how news outlets frame the same events
 
 Usage:
-  framescope analyze <folder> [--out <file.json>] [--force]
+  framescope analyze <folder> [--out <file.json>] [--force] [--recursive]
       Analyse a folder of articles and write the comparison as JSON
       (to standard output when --out is not given).
 
@@ -29,6 +29,7 @@ Options:
   --force        Replace an existing output file.
   --quiet        No progress on standard error.
   --no-cache     Analyse every file again instead of reusing cached results.
+  --recursive    Read articles in subfolders too.
   -h, --help     Show this help.
 
 Exit codes: 0 success, 1 the analysis or the write failed, 2 wrong usage.
@@ -70,6 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo, setup: EngineSe
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        recursive: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -107,6 +109,7 @@ export async function runCli(argv: readonly string[], io: CliIo, setup: EngineSe
     const { 'no-cache': noCache } = values;
     const { snapshot } = await analyzeFolder(folder, {
       onProgress: progress,
+      recursive: values.recursive,
       ...(setup.workerFile ? { workerFile: setup.workerFile } : {}),
       ...(setup.cacheDir && !noCache ? { cacheDir: setup.cacheDir } : {}),
     });

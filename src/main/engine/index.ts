@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   readonly signal?: AbortSignal;
   readonly isSeeds?: boolean;
   readonly now?: () => Date;
+  /** Read articles in subfolders too. */
+  readonly recursive?: boolean;
   /** The measures to run; the registry's defaults when absent. */
   readonly parts?: EngineParts;
   /** Folder for the incremental cache (the app's data folder, never the article folder). */

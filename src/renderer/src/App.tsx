@@ -374,6 +374,8 @@ function Overview({
   );
 }
 
+const ARTICLES_PER_CARD = 20;
+
 function OutletCard({
   outlet,
   articles,
@@ -383,6 +385,8 @@ function OutletCard({
   readonly articles: readonly ArticleSummary[];
   readonly onOpenArticle: (id: string) => void;
 }): React.JSX.Element {
+  // Long folders: a card lists a page of articles at a time (all of them stay in the reader's list).
+  const [shown, setShown] = useState(ARTICLES_PER_CARD);
   return (
     <article className="card" data-testid="outlet-card" aria-label={outlet.name}>
       <h2 className="outlet">{outlet.name}</h2>
@@ -390,7 +394,7 @@ function OutletCard({
         {formatCount(articles.length, 'article')} · {formatCount(outlet.wordCount, 'word')}
       </p>
       <ul className="articles">
-        {articles.map((a) => (
+        {articles.slice(0, shown).map((a) => (
           <li key={a.id}>
             <button type="button" className="title link-like" onClick={() => onOpenArticle(a.id)} title="Read this article">
               {a.title.value ?? a.file}
@@ -412,6 +416,11 @@ function OutletCard({
           </li>
         ))}
       </ul>
+      {articles.length > shown ? (
+        <button type="button" className="link" onClick={() => setShown((n) => n + ARTICLES_PER_CARD)}>
+          Show {Math.min(ARTICLES_PER_CARD, articles.length - shown)} more of {articles.length - shown} remaining
+        </button>
+      ) : null}
     </article>
   );
 }

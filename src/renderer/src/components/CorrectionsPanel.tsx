@@ -22,6 +22,8 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
   const [eventName, setEventName] = useState('');
   const [articleId, setArticleId] = useState(snapshot.articles[0]?.id ?? '');
   const [target, setTarget] = useState(events[0]?.id ?? '');
+  const [mergeFrom, setMergeFrom] = useState(events[0]?.id ?? '');
+  const [mergeInto, setMergeInto] = useState(events[1]?.id ?? events[0]?.id ?? '');
   const eventOf = (id: string): string | undefined => events.find((e) => e.articleIds.includes(id))?.id;
   const merging = outlets.includes(newName.trim()) && newName.trim() !== outlet;
 
@@ -95,7 +97,9 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
         onSubmit={(e) => {
           e.preventDefault();
           if (!articleId || eventOf(articleId) === target) return;
-          void onSave({ articles: [{ id: articleId, event: target }] }, 'Moved the article to another event');
+          // A new event (splitting one) gets an id of its own; it is named automatically until the user names it.
+          const to = target === NEW_EVENT ? `user-${Date.now().toString(36)}` : target;
+          void onSave({ articles: [{ id: articleId, event: to }] }, target === NEW_EVENT ? 'Moved the article to a new event' : 'Moved the article to another event');
         }}
       >
         <label>
@@ -116,12 +120,51 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
                 {ev.name}
               </option>
             ))}
+            <option value={NEW_EVENT}>a new event of its own (split)</option>
           </select>
         </label>{' '}
         <button type="submit" disabled={eventOf(articleId) === target}>
           Move and save
         </button>
       </form>
+      <form
+        className="correction"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const from = events.find((ev) => ev.id === mergeFrom);
+          if (!from || mergeFrom === mergeInto) return;
+          void onSave(
+            { articles: from.articleIds.map((id) => ({ id, event: mergeInto })) },
+            `Merged “${from.name}” into another event`,
+          );
+        }}
+      >
+        <label>
+          Merge event{' '}
+          <select value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value)}>
+            {events.map((ev) => (
+              <option key={ev.id} value={ev.id}>
+                {ev.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          into{' '}
+          <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+            {events.map((ev) => (
+              <option key={ev.id} value={ev.id}>
+                {ev.name}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit" disabled={mergeFrom === mergeInto}>
+          Merge events and save
+        </button>
+      </form>
     </details>
   );
 }
+
+const NEW_EVENT = '__new__';
