@@ -54,6 +54,8 @@ export function createService(deps: ServiceDeps): Service {
   let current: Analysis | null = null;
   let running: AbortController | null = null;
   let stopWatching: (() => Promise<void>) | null = null;
+  // A change seen while an analysis runs is picked up right after it, never by cancelling it.
+  let refreshPending = false;
 
   const emit = (progress: Progress): void => {
     for (const listener of listeners) listener(progress);
@@ -83,7 +85,9 @@ export function createService(deps: ServiceDeps): Service {
           ? null
           : deps.watch(snapshot.folder.path, (changed) => {
               deps.log?.(`files changed in ${snapshot.folder.path}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}; analysing again`);
-              if (current?.snapshot.folder.path === snapshot.folder.path) void open(snapshot.folder.path, false);
+              if (current?.snapshot.folder.path !== snapshot.folder.path) return;
+              if (running) refreshPending = true;
+              else void open(snapshot.folder.path, false);
             });
       }
       // "done" is emitted only once the snapshot is current, so a listener can fetch it.
@@ -95,6 +99,10 @@ export function createService(deps: ServiceDeps): Service {
       return toFailure(err);
     } finally {
       if (running === controller) running = null;
+      if (refreshPending && running === null && current) {
+        refreshPending = false;
+        void open(current.snapshot.folder.path, false);
+      }
     }
   }
 
