@@ -291,6 +291,8 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
 /** Every figure record, sortable by any column (header buttons work with Enter and Space). */
 export function FiguresTable({ snapshot, outlets, colours, onEvidence }: FiguresViewProps): React.JSX.Element {
   const [sort, setSort] = useState<{ column: FigureColumn; direction: SortDirection }>({ column: 'outlet', direction: 'ascending' });
+  // Large folders cite tens of thousands of figures: the table shows a page at a time.
+  const [shown, setShown] = useState(TABLE_PAGE);
   const rows = sortFigureRows(figureTableRows(snapshot.details.figures, outlets), sort.column, sort.direction);
   if (rows.length === 0) return <p className="empty muted">No casualty figures are cited by the visible outlets.</p>;
   const toggle = (column: FigureColumn): void =>
@@ -313,7 +315,7 @@ export function FiguresTable({ snapshot, outlets, colours, onEvidence }: Figures
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.slice(0, shown).map((r) => (
               <tr key={r.id} data-testid="figure-row">
                 <th scope="row">
                   <span className="swatch" style={{ background: colours.get(r.outlet) ?? '#777777' }} aria-hidden="true" />
@@ -348,6 +350,16 @@ export function FiguresTable({ snapshot, outlets, colours, onEvidence }: Figures
           </tbody>
         </table>
       </div>
+      {rows.length > shown ? (
+        <p className="small">
+          Showing {shown.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} (sorted as above).{' '}
+          <button type="button" className="link" onClick={() => setShown((n) => n + TABLE_PAGE)}>
+            Show {Math.min(TABLE_PAGE, rows.length - shown)} more
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
+
+const TABLE_PAGE = 200;
