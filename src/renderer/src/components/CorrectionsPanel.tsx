@@ -78,11 +78,7 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
         <label>
           Event{' '}
           <select value={eventId} onChange={(e) => setEventId(e.target.value)}>
-            {events.map((ev) => (
-              <option key={ev.id} value={ev.id}>
-                {ev.name}
-              </option>
-            ))}
+            <EventOptions events={events} />
           </select>
         </label>{' '}
         <label>
@@ -115,11 +111,7 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
         <label>
           belongs to{' '}
           <select value={target} onChange={(e) => setTarget(e.target.value)}>
-            {events.map((ev) => (
-              <option key={ev.id} value={ev.id}>
-                {ev.name}
-              </option>
-            ))}
+            <EventOptions events={events} />
             <option value={NEW_EVENT}>a new event of its own (split)</option>
           </select>
         </label>{' '}
@@ -142,21 +134,13 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
         <label>
           Merge event{' '}
           <select value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value)}>
-            {events.map((ev) => (
-              <option key={ev.id} value={ev.id}>
-                {ev.name}
-              </option>
-            ))}
+            <EventOptions events={events} />
           </select>
         </label>{' '}
         <label>
           into{' '}
           <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-            {events.map((ev) => (
-              <option key={ev.id} value={ev.id}>
-                {ev.name}
-              </option>
-            ))}
+            <EventOptions events={events} />
           </select>
         </label>{' '}
         <button type="submit" disabled={mergeFrom === mergeInto}>
@@ -168,3 +152,15 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
 }
 
 const NEW_EVENT = '__new__';
+
+function EventOptions({ events }: { readonly events: AnalysisSnapshot['comparison']['grouping']['events'] }): React.JSX.Element {
+  return (
+    <>
+      {events.map((ev) => (
+        <option key={ev.id} value={ev.id}>
+          {ev.name}
+        </option>
+      ))}
+    </>
+  );
+}
