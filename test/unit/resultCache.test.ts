@@ -51,7 +51,8 @@ describe('ResultCache', () => {
   });
 
   it.each([
-    ['not JSON', '{"format":1,'],
+    ['not JSON', '{"format":2,'],
+    ['a file cut short', 'CUT'],
     ['an edited entry', null],
     ['an unknown format', '{"format":99,"entries":{}}'],
   ])('detects %s, reports it and rebuilds', async (_name, content) => {
@@ -60,7 +61,10 @@ describe('ResultCache', () => {
     await a.save();
     if (content === null) {
       const { readFile } = await import('node:fs/promises');
-      await writeFile(a.file, (await readFile(a.file, 'utf8')).replace('"h":1', '"h":2'));
+      await writeFile(a.file, (await readFile(a.file, 'utf8')).replace('["h",1]', '["h",2]'));
+    } else if (content === 'CUT') {
+      const { readFile } = await import('node:fs/promises');
+      await writeFile(a.file, (await readFile(a.file, 'utf8')).split('\n').slice(0, 2).join('\n'));
     } else {
       await writeFile(a.file, content);
     }

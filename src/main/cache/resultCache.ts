@@ -6,26 +6,23 @@
  * fatal.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 
-const FORMAT = 1;
+/**
+ * Format 2: one JSON value per line — a header, one `[hash, result]` line per article, and a
+ * trailer with the sha256 of every line before it. Written and read as a stream, so a cache for
+ * 10,000 articles never becomes one giant string.
+ */
+const FORMAT = 2;
 
-interface CacheFile<T> {
+interface CacheHeader {
   readonly format: number;
   readonly versionKey: string;
   readonly folder: string;
-  readonly checksum: string;
-  readonly entries: Record<string, T>;
 }
-
-export interface CacheLoad {
-  /** 'fresh' when there was no cache, 'stale' when versions changed, 'corrupt' when it was unreadable. */
-  readonly status: 'hit' | 'fresh' | 'stale' | 'corrupt';
-  readonly entries: number;
-  readonly message?: string;
-}
-
 /**
  * Results hold typed arrays (compact term sequences); JSON would turn them into objects with
  * numeric keys, so they are written as { $typed, data } and revived on load.
@@ -49,8 +46,11 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-function checksumOf(entries: unknown): string {
-  return createHash('sha256').update(JSON.stringify(entries, replacer)).digest('hex');
+export interface CacheLoad {
+  /** 'fresh' when there was no cache, 'stale' when versions changed, 'corrupt' when it was unreadable. */
+  readonly status: 'hit' | 'fresh' | 'stale' | 'corrupt';
+  readonly entries: number;
+  readonly message?: string;
 }
 
 export class ResultCache<T> {
@@ -69,22 +69,47 @@ export class ResultCache<T> {
   }
 
   async load(): Promise<CacheLoad> {
-    let text: string;
+    let stream: ReturnType<typeof createReadStream>;
     try {
-      text = await readFile(this.file, 'utf8');
+      await access(this.file);
+      stream = createReadStream(this.file, { encoding: 'utf8' });
     } catch {
       return { status: 'fresh', entries: 0 };
     }
+    const entries = new Map<string, T>();
+    const hash = createHash('sha256');
+    let header: Partial<CacheHeader> | null = null;
+    let checksum: string | null = null;
     try {
-      const parsed = JSON.parse(text, reviver) as Partial<CacheFile<T>>;
-      if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) {
-        throw new Error('unknown format');
+      for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+        if (checksum !== null) throw new Error('data after the checksum');
+        if (header === null) {
+          header = JSON.parse(line) as Partial<CacheHeader>;
+          if (header.format !== FORMAT) throw new Error('unknown format');
+          if (header.versionKey !== this.versionKey) {
+            stream.destroy();
+            return { status: 'stale', entries: 0 };
+          }
+          hash.update(`${line}\n`);
+          continue;
+        }
+        const parsed = JSON.parse(line, reviver) as unknown;
+        if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string') {
+          hash.update(`${line}\n`);
+          entries.set(parsed[0], parsed[1] as T);
+        } else if (typeof parsed === 'object' && parsed !== null && 'checksum' in parsed) {
+          checksum = String((parsed).checksum);
+        } else {
+          throw new Error('unknown line');
+        }
       }
-      if (parsed.versionKey !== this.versionKey) return { status: 'stale', entries: 0 };
-      if (parsed.checksum !== checksumOf(parsed.entries)) throw new Error('checksum mismatch');
-      this.entries = new Map(Object.entries(parsed.entries));
-      return { status: 'hit', entries: this.entries.size };
+      if (header === null) throw new Error('empty file');
+      if (checksum === null) throw new Error('no checksum: the file was cut short');
+      if (checksum !== hash.digest('hex')) throw new Error('checksum mismatch');
+      this.entries = entries;
+      return { status: 'hit', entries: entries.size };
     } catch (err) {
+      stream.destroy();
       this.entries.clear();
       this.dirty = true;
       return { status: 'corrupt', entries: 0, message: `The analysis cache was unreadable (${(err as Error).message}); rebuilding it.` };
@@ -112,15 +137,30 @@ export class ResultCache<T> {
       }
     }
     if (!this.dirty) return;
-    const entries = Object.fromEntries(this.entries);
-    const body: CacheFile<T> = { format: FORMAT, versionKey: this.versionKey, folder: this.folder, checksum: checksumOf(entries), entries };
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
+    const handle = await open(temp, 'w');
     try {
-      await writeFile(temp, JSON.stringify(body, replacer));
+      const hash = createHash('sha256');
+      let chunk = '';
+      const write = async (line: string, flush = false): Promise<void> => {
+        hash.update(line);
+        chunk += line;
+        if (flush || chunk.length > 1 << 20) {
+          await handle.write(chunk);
+          chunk = '';
+        }
+      };
+      const header: CacheHeader = { format: FORMAT, versionKey: this.versionKey, folder: this.folder };
+      await write(`${JSON.stringify(header)}\n`);
+      for (const [key, value] of this.entries) await write(`${JSON.stringify([key, value], replacer)}\n`);
+      await write('', true);
+      await handle.write(`${JSON.stringify({ checksum: hash.digest('hex') })}\n`);
+      await handle.close();
       await rename(temp, this.file);
       this.dirty = false;
     } finally {
+      await handle.close().catch(() => undefined);
       await rm(temp, { force: true });
     }
   }
