@@ -61,6 +61,31 @@ interface Acc {
 }
 
 /**
+ * The MAX_TERMS most frequent keys, most frequent first, ties in code-unit order of the key:
+ * keys are grouped by count and only the groups that reach the top are sorted (with the
+ * built-in string order, which is the same code-unit order as `<`).
+ */
+function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
+  const byCount: string[][] = [];
+  for (const [term, a] of acc) {
+    const group = byCount[a.count];
+    if (group === undefined) byCount[a.count] = [term];
+    else group.push(term);
+  }
+  const out: string[] = [];
+  for (let c = byCount.length - 1; c > 0 && out.length < MAX_TERMS; c -= 1) {
+    const group = byCount[c];
+    if (group === undefined) continue;
+    group.sort();
+    for (const term of group) {
+      if (out.length >= MAX_TERMS) break;
+      out.push(term);
+    }
+  }
+  return out;
+}
+
+/**
  * Pure: the terms of one document (excluded sentences skipped). One pass over the tokens with
  * a Map lookup per content word; text is sliced only for capitalised words.
  */
@@ -135,10 +160,8 @@ export function extractTerms(doc: Doc): ArticleTerms {
   }
 
   // Keep the most frequent terms (ties by term), and build records for those only.
-  const top = [...acc.entries()]
-    .sort((x, y) => y[1].count - x[1].count || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    .slice(0, MAX_TERMS);
-  const terms: TermStat[] = top.map(([term, a]) => {
+  const terms: TermStat[] = topTerms(acc).map((term) => {
+    const a = acc.get(term) as Acc;
     // A word is a name when it is mostly written capitalised inside sentences.
     const entity = a.entityHits * 2 > a.count;
     return {
