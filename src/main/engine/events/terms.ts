@@ -62,9 +62,18 @@ interface Acc {
 
 /**
  * The MAX_TERMS most frequent keys, most frequent first, ties in code-unit order of the key:
- * keys are grouped by count and only the groups that reach the top are sorted (with the
- * built-in string order, which is the same code-unit order as `<`).
+ * keys are grouped by count and only the groups that reach the top are sorted.
  */
+/** The order of `<` on strings (code units), compared in JavaScript: faster than `<` on two-byte strings. */
+function byCodeUnits(x: string, y: string): number {
+  const n = x.length < y.length ? x.length : y.length;
+  for (let i = 0; i < n; i += 1) {
+    const d = x.charCodeAt(i) - y.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
 function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
   const byCount: string[][] = [];
   for (const [term, a] of acc) {
@@ -76,7 +85,7 @@ function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
   for (let c = byCount.length - 1; c > 0 && out.length < MAX_TERMS; c -= 1) {
     const group = byCount[c];
     if (group === undefined) continue;
-    group.sort();
+    if (group.length > 1) group.sort(byCodeUnits);
     for (const term of group) {
       if (out.length >= MAX_TERMS) break;
       out.push(term);

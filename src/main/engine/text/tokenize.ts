@@ -29,6 +29,9 @@ const FOLDED_PUNCT = new Map<number, string>([
   [0x2018, "'"], [0x2019, "'"], [0x201c, '"'], [0x201d, '"'], [0x2010, '-'], [0x2011, '-'], [0x2013, '-'], [0x2014, '-'],
 ]);
 
+/** One-character strings of the ASCII range, shared by every punctuation token. */
+const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 const SPACE = 1;
 const LETTER = 2; // \p{L} or \p{M}
 const DIGIT = 3; // \p{N}
@@ -147,9 +150,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       tokens.push({ start, end: i, norm: ascii ? raw : normalizeForMatch(raw), kind: 'number' });
       continue;
     }
+    if (c < 128) {
+      i += 1;
+      tokens.push({ start, end: i, norm: ASCII_CHARS[c] ?? String.fromCharCode(c), kind: 'punct' });
+      continue;
+    }
     i += widthAt(text, i);
-    const raw = text.slice(start, i);
-    tokens.push({ start, end: i, norm: c < 128 ? raw : (FOLDED_PUNCT.get(c) ?? normalizeForMatch(raw)), kind: 'punct' });
+    const folded = FOLDED_PUNCT.get(c);
+    tokens.push({ start, end: i, norm: folded ?? normalizeForMatch(text.slice(start, i)), kind: 'punct' });
   }
   return tokens;
 }
