@@ -74,6 +74,35 @@ function byCodeUnits(x: string, y: string): number {
   return x.length - y.length;
 }
 
+/** Buckets by first code unit (ASCII, then one bucket for the rest), reused between calls. */
+const firstCodeBuckets: string[][] = Array.from({ length: 129 }, () => []);
+
+/**
+ * Appends to `out` the `k` smallest of `terms` (non-empty strings) in code-unit order. Large
+ * groups are bucketed by first code unit first, so only the buckets reaching the k smallest are
+ * sorted, each on its own.
+ */
+function takeSmallest(terms: string[], k: number, out: string[]): void {
+  if (terms.length <= 16) {
+    if (terms.length > 1) terms.sort(byCodeUnits);
+    for (let i = 0; i < terms.length && i < k; i += 1) out.push(terms[i] ?? '');
+    return;
+  }
+  for (const term of terms) {
+    const c = term.charCodeAt(0);
+    firstCodeBuckets[c < 128 ? c : 128]?.push(term);
+  }
+  let left = k;
+  for (const bucket of firstCodeBuckets) {
+    if (bucket.length === 0) continue;
+    if (left > 0) {
+      if (bucket.length > 1) bucket.sort(byCodeUnits);
+      for (let i = 0; i < bucket.length && left > 0; i += 1, left -= 1) out.push(bucket[i] ?? '');
+    }
+    bucket.length = 0;
+  }
+}
+
 function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
   const byCount: string[][] = [];
   for (const [term, a] of acc) {
@@ -85,11 +114,7 @@ function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
   for (let c = byCount.length - 1; c > 0 && out.length < MAX_TERMS; c -= 1) {
     const group = byCount[c];
     if (group === undefined) continue;
-    if (group.length > 1) group.sort(byCodeUnits);
-    for (const term of group) {
-      if (out.length >= MAX_TERMS) break;
-      out.push(term);
-    }
+    takeSmallest(group, MAX_TERMS - out.length, out);
   }
   return out;
 }
