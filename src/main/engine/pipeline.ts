@@ -148,7 +148,15 @@ export function createPipeline(components: readonly Component[]): Pipeline {
           }
         }
       }
-      return resultsFromRecord(Object.fromEntries(values));
+      const record: SerializedResults = Object.fromEntries(values);
+      return {
+        get<T>(s: Slot<T>): T {
+          if (!values.has(s.name)) throw new CodedError('E_PIPELINE_INVALID', `No result named "${s.name}".`);
+          return values.get(s.name) as T;
+        },
+        has: (s) => values.has(s.name),
+        toRecord: () => record,
+      };
     },
   };
 }

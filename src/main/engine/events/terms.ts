@@ -61,6 +61,65 @@ interface Acc {
 }
 
 /**
+ * The MAX_TERMS most frequent keys, most frequent first, ties in code-unit order of the key:
+ * keys are grouped by count and only the groups that reach the top are sorted.
+ */
+/** The order of `<` on strings (code units), compared in JavaScript: faster than `<` on two-byte strings. */
+function byCodeUnits(x: string, y: string): number {
+  const n = x.length < y.length ? x.length : y.length;
+  for (let i = 0; i < n; i += 1) {
+    const d = x.charCodeAt(i) - y.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** Buckets by first code unit (ASCII, then one bucket for the rest), reused between calls. */
+const firstCodeBuckets: string[][] = Array.from({ length: 129 }, () => []);
+
+/**
+ * Appends to `out` the `k` smallest of `terms` (non-empty strings) in code-unit order. Large
+ * groups are bucketed by first code unit first, so only the buckets reaching the k smallest are
+ * sorted, each on its own.
+ */
+function takeSmallest(terms: string[], k: number, out: string[]): void {
+  if (terms.length <= 16) {
+    if (terms.length > 1) terms.sort(byCodeUnits);
+    for (let i = 0; i < terms.length && i < k; i += 1) out.push(terms[i] ?? '');
+    return;
+  }
+  for (const term of terms) {
+    const c = term.charCodeAt(0);
+    firstCodeBuckets[c < 128 ? c : 128]?.push(term);
+  }
+  let left = k;
+  for (const bucket of firstCodeBuckets) {
+    if (bucket.length === 0) continue;
+    if (left > 0) {
+      if (bucket.length > 1) bucket.sort(byCodeUnits);
+      for (let i = 0; i < bucket.length && left > 0; i += 1, left -= 1) out.push(bucket[i] ?? '');
+    }
+    bucket.length = 0;
+  }
+}
+
+function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
+  const byCount: string[][] = [];
+  for (const [term, a] of acc) {
+    const group = byCount[a.count];
+    if (group === undefined) byCount[a.count] = [term];
+    else group.push(term);
+  }
+  const out: string[] = [];
+  for (let c = byCount.length - 1; c > 0 && out.length < MAX_TERMS; c -= 1) {
+    const group = byCount[c];
+    if (group === undefined) continue;
+    takeSmallest(group, MAX_TERMS - out.length, out);
+  }
+  return out;
+}
+
+/**
  * Pure: the terms of one document (excluded sentences skipped). One pass over the tokens with
  * a Map lookup per content word; text is sliced only for capitalised words.
  */
@@ -135,10 +194,8 @@ export function extractTerms(doc: Doc): ArticleTerms {
   }
 
   // Keep the most frequent terms (ties by term), and build records for those only.
-  const top = [...acc.entries()]
-    .sort((x, y) => y[1].count - x[1].count || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
-    .slice(0, MAX_TERMS);
-  const terms: TermStat[] = top.map(([term, a]) => {
+  const terms: TermStat[] = topTerms(acc).map((term) => {
+    const a = acc.get(term) as Acc;
     // A word is a name when it is mostly written capitalised inside sentences.
     const entity = a.entityHits * 2 > a.count;
     return {

@@ -191,12 +191,14 @@ export class FigureExtractor {
     const need = (si: number): void => {
       for (let k = si - 3; k <= si + 3; k += 1) needed.add(k);
     };
+    const withNumberToken = new Set<number>();
     for (let si = 0; si < doc.sentences.length; si += 1) {
       const s = doc.sentences[si];
       if (s === undefined || s.excluded) continue;
       for (let t = s.firstToken; t < s.endToken; t += 1) {
         if (doc.tokens[t]?.kind === 'number') {
           need(si);
+          withNumberToken.add(si);
           break;
         }
       }
@@ -210,9 +212,7 @@ export class FigureExtractor {
       const s = doc.sentences[si];
       if (s === undefined || s.excluded) continue;
       const sm = bySentence.get(si);
-      let hasNumberToken = false;
-      for (let t = s.firstToken; t < s.endToken; t += 1) if (doc.tokens[t]?.kind === 'number') hasNumberToken = true;
-      if (!hasNumberToken && !sm?.byNs.has(ns('number')) && !sm?.byNs.has(ns('vague'))) continue;
+      if (!withNumberToken.has(si) && !sm?.byNs.has(ns('number')) && !sm?.byNs.has(ns('vague'))) continue;
       const nums = this.numerals(doc, si, sm);
       const recs: FigureFinding[] = [];
       for (let k = 0; k < nums.length; k += 1) {

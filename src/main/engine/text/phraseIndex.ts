@@ -135,3 +135,33 @@ export function longestPerNamespace(matches: readonly Match[]): Match[] {
   }
   return out;
 }
+
+/**
+ * Merges lists of matches that are each in token order into one list in token order, stably:
+ * on the same first token, lists given earlier come first (the same as concatenating the lists
+ * and sorting by first token, without the sort).
+ */
+export function mergeInTokenOrder(lists: readonly (readonly Match[])[]): Match[] {
+  const heads = lists.map(() => 0);
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const out: Match[] = [];
+  while (out.length < total) {
+    let best = -1;
+    let bestToken = Infinity;
+    for (let l = 0; l < lists.length; l += 1) {
+      const m = lists[l]?.[heads[l] ?? 0];
+      if (m !== undefined && m.firstToken < bestToken) {
+        best = l;
+        bestToken = m.firstToken;
+      }
+    }
+    const list = lists[best];
+    const at = heads[best] ?? 0;
+    const m = list?.[at];
+    if (m === undefined) break;
+    out.push(m);
+    heads[best] = at + 1;
+  }
+  return out;
+}

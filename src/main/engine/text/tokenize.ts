@@ -25,9 +25,16 @@ export function normalizeForMatch(s: string): string {
 }
 
 /** Normalised forms of the one-character punctuation tokens that fold (’ → ', “ → ", — → -). */
-const FOLDED_PUNCT = new Map<number, string>([
-  [0x2018, "'"], [0x2019, "'"], [0x201c, '"'], [0x201d, '"'], [0x2010, '-'], [0x2011, '-'], [0x2013, '-'], [0x2014, '-'],
-]);
+const FOLDED_PUNCT: readonly (string | undefined)[] = (() => {
+  const folded = new Map<number, string>([
+    [0x2018, "'"], [0x2019, "'"], [0x201c, '"'], [0x201d, '"'], [0x2010, '-'], [0x2011, '-'], [0x2013, '-'], [0x2014, '-'],
+  ]);
+  // Indexed by code - 0x2010, for U+2010..U+201D.
+  return Array.from({ length: 0x201e - 0x2010 }, (_, k) => folded.get(0x2010 + k));
+})();
+
+/** One-character strings of the ASCII range, shared by every punctuation token. */
+const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 const SPACE = 1;
 const LETTER = 2; // \p{L} or \p{M}
@@ -95,8 +102,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const start = i;
     if (k === LETTER) {
-      // ASCII lower-case words (most of a text) need no normalisation.
-      let plain = c >= 97 && c <= 122;
+      // ASCII words (most of a text) are lower-cased here: most need nothing, most of the rest
+      // only their first letter.
+      const firstUpper = c >= 65 && c <= 90;
+      let restUpper = false;
       let ascii = c < 128;
       i += widthAt(text, i);
       for (;;) {
@@ -108,21 +117,23 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
           }
           const kd = d < 128 ? (BMP[d] ?? OTHER) : classAt(text, i);
           if (!isWordChar(kd)) break;
-          plain = false;
-          if (d >= 128) ascii = false;
+          if (d >= 65 && d <= 90) restUpper = true;
+          else if (d >= 128) ascii = false;
           i += widthAt(text, i);
         }
         // A joiner continues the word only when a word character follows it.
         if (i + 1 < to && isJoiner(text.charCodeAt(i)) && isWordChar(classAt(text, i + 1))) {
           if (text.charCodeAt(i) !== 0x27 && text.charCodeAt(i) !== 0x2d) ascii = false;
-          plain = false;
           i += 1;
           continue;
         }
         break;
       }
-      const raw = text.slice(start, i);
-      const norm = plain ? raw : ascii ? raw.toLowerCase() : normalizeForMatch(raw);
+      let norm: string;
+      if (!ascii) norm = normalizeForMatch(text.slice(start, i));
+      else if (restUpper) norm = text.slice(start, i).toLowerCase();
+      else if (firstUpper) norm = (ASCII_CHARS[c + 32] ?? '') + text.slice(start + 1, i);
+      else norm = text.slice(start, i);
       tokens.push({ start, end: i, norm, kind: 'word' });
       continue;
     }
@@ -147,9 +158,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       tokens.push({ start, end: i, norm: ascii ? raw : normalizeForMatch(raw), kind: 'number' });
       continue;
     }
+    if (c < 128) {
+      i += 1;
+      tokens.push({ start, end: i, norm: ASCII_CHARS[c] ?? String.fromCharCode(c), kind: 'punct' });
+      continue;
+    }
     i += widthAt(text, i);
-    const raw = text.slice(start, i);
-    tokens.push({ start, end: i, norm: c < 128 ? raw : (FOLDED_PUNCT.get(c) ?? normalizeForMatch(raw)), kind: 'punct' });
+    const folded = c >= 0x2010 && c <= 0x201d ? FOLDED_PUNCT[c - 0x2010] : undefined;
+    tokens.push({ start, end: i, norm: folded ?? normalizeForMatch(text.slice(start, i)), kind: 'punct' });
   }
   return tokens;
 }

@@ -72,6 +72,19 @@ function phraseId(topicId: string, k: number): string {
 export function topicsComponent(pack: TopicPack = defaultTopicPack()): Component {
   const entries = new Map(pack.entries.map((e) => [e.id, e]));
   const stamp = packStamp(pack);
+  // Each phrase id read once: its topic, the topic's entry and the evidence rule it writes.
+  const byPhraseId = new Map<string, { topicId: string; rule: string }>();
+  for (const e of pack.entries) {
+    for (let k = 0; k < e.phrases.length; k += 1) {
+      const id = phraseId(e.id, k);
+      const hash = id.lastIndexOf('#');
+      const topicId = id.slice(0, hash);
+      const entry = entries.get(topicId);
+      if (!entry) continue;
+      const phrase = entry.phrases[Number(id.slice(hash + 1))] ?? '';
+      byPhraseId.set(id, { topicId, rule: `topic:${topicId}/${phrase.toLowerCase()}` });
+    }
+  }
   return {
     name: 'topics',
     requires: [],
@@ -81,13 +94,11 @@ export function topicsComponent(pack: TopicPack = defaultTopicPack()): Component
       const { doc } = ctx;
       const byTopic = new Map<string, Map<number, Evidence[]>>();
       for (const m of ctx.matchesIn(TOPIC_NAMESPACE)) {
-        const hash = m.id.lastIndexOf('#');
-        const topicId = m.id.slice(0, hash);
-        const entry = entries.get(topicId);
+        const known = byPhraseId.get(m.id);
         const first = doc.tokens[m.firstToken];
         const last = doc.tokens[m.endToken - 1];
-        if (!entry || !first || !last) continue;
-        const phrase = entry.phrases[Number(m.id.slice(hash + 1))] ?? '';
+        if (!known || !first || !last) continue;
+        const { topicId, rule } = known;
         let sentences = byTopic.get(topicId);
         if (!sentences) byTopic.set(topicId, (sentences = new Map<number, Evidence[]>()));
         const list = sentences.get(m.sentence) ?? [];
@@ -102,7 +113,7 @@ export function topicsComponent(pack: TopicPack = defaultTopicPack()): Component
           start: first.start,
           end: last.end,
           text: doc.text.slice(first.start, last.end),
-          rule: `topic:${topicId}/${phrase.toLowerCase()}`,
+          rule,
           weight: 1,
         });
         sentences.set(m.sentence, list);

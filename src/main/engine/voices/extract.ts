@@ -297,9 +297,11 @@ export function findVoices(doc: Doc, matches: readonly Match[], quotes: readonly
     const qStartTok = tokenAt(doc, first.start);
     const qEndTok = tokenAt(doc, last.end);
     let best: { verb: Match; distance: number } | null = null;
-    for (const v of [...sentences].flatMap((si) => verbsBySentence.get(si) ?? [])) {
-      const distance = v.endToken <= qStartTok ? qStartTok - v.endToken : Math.max(0, v.firstToken - qEndTok);
-      if (best === null || distance < best.distance) best = { verb: v, distance };
+    for (const si of sentences) {
+      for (const v of verbsBySentence.get(si) ?? []) {
+        const distance = v.endToken <= qStartTok ? qStartTok - v.endToken : Math.max(0, v.firstToken - qEndTok);
+        if (best === null || distance < best.distance) best = { verb: v, distance };
+      }
     }
     let attribution: Attribution = { mention: null, verb: null };
     if (best !== null) {

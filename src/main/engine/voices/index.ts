@@ -8,6 +8,7 @@ import type { VoiceShare } from '../../../shared/figures';
 import { evidenceKey, type AnalysedArticle, type Aggregator, type Feature, type FeatureSource } from '../aggregate';
 import type { Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
+import { mergeInTokenOrder } from '../text/phraseIndex';
 import { QUOTES } from '../text/quotes';
 import { findVoices, type Voice } from './extract';
 import { NS_DOCUMENT, NS_PERSON, NS_PRONOUN, NS_TITLE, NS_VERB, voiceLexicon, type VoiceLexicon } from './lexicon';
@@ -28,7 +29,7 @@ export function voicesComponent(lex: VoiceLexicon): Component {
     phrases: () => lex.phrases(),
     run(ctx) {
       // Only this measure's namespaces, in token order (the full match list holds every measure's).
-      const mine = VOICE_NAMESPACES.flatMap((n) => ctx.matchesIn(n)).sort((a, b) => a.firstToken - b.firstToken);
+      const mine = mergeInTokenOrder(VOICE_NAMESPACES.map((n) => ctx.matchesIn(n)));
       ctx.set(VOICES, findVoices(ctx.doc, mine, ctx.get(QUOTES), lex));
     },
   };
