@@ -21,3 +21,20 @@ export function buildDoc(articleId: string, text: string, excluded: readonly Spa
   }
   return { articleId, text, tokens, sentences, excluded };
 }
+
+/** Index of the sentence containing `offset`: the last sentence starting at or before it (0 when none). */
+export function sentenceAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (s === undefined) break;
+    if (s.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -10,6 +10,7 @@
  */
 import type { Doc, Span } from '../document';
 import { slot, type Component } from '../pipeline';
+import { sentenceAt } from './buildDoc';
 
 export interface QuoteSpan extends Span {
   /** The quoted words, without the quotation marks: [contentStart, contentEnd). */
@@ -47,21 +48,6 @@ function closeAt(text: string, marks: readonly number[], from: number, lineEnd: 
   return -1;
 }
 
-function sentenceAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
-    if (s === undefined) break;
-    if (s.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** Finds the direct quotes of a document, in text order. Visits only the quotation marks. */
 export function findQuotes(doc: Doc): QuoteSpan[] {

@@ -12,6 +12,7 @@
  */
 import type { ActorGroupId } from '../../../shared/actors';
 import type { VoiceRecord } from '../../../shared/figures';
+import { sentenceAt as sentenceAtOffset } from '../text/buildDoc';
 import type { Doc, Evidence } from '../document';
 import type { Match } from '../text/phraseIndex';
 import { longestPerNamespace } from '../text/phraseIndex';
@@ -44,23 +45,6 @@ export function tokenAt(doc: Doc, offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** Index of the sentence containing `offset` (the last sentence starting at or before it). */
-export function sentenceAtOffset(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
-    if (s === undefined) break;
-    if (s.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 const spanText = (doc: Doc, first: number, end: number): string =>
