@@ -217,6 +217,13 @@ describe('findings on the seeds', () => {
     ).map((f) => f.text);
   }, 60_000);
 
+  it('names at most three figures per source and counts the rest, as in a folder of thousands', () => {
+    const ministry = snapshot.details.figures.filter((f) => f.outlet === 'All Israel News' && f.source?.verbGrade === 'distancing' && /Ministry/.test(f.source.label));
+    const many = Array.from({ length: 50 }, (_, i) => ministry.map((f) => ({ ...f, id: `${f.id}-${String(i)}` }))).flat();
+    const [finding] = distancingFindings(many, snapshot.comparison.tables, ['All Israel News']);
+    expect(finding?.text).toMatch(/^All Israel News attributes 22,835 killed, 58,316 wounded, 22,835 killed and 97 more figures to ‘The Hamas-owned Ministry of Health in Gaza’ with ‘claims’$/);
+  });
+
   it('says only Xinhua writes “occupied West Bank”', () => {
     expect(texts).toContain('Only Xinhua writes ‘occupied West Bank’');
   });

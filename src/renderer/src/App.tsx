@@ -436,7 +436,8 @@ function ReaderView({
   readonly at: number | null;
   readonly onSelect: (id: string) => void;
 }): React.JSX.Element {
-  const id = articleId && snapshot.articles.some((a) => a.id === articleId) ? articleId : (snapshot.articles[0]?.id ?? null);
+  const byId = useMemo(() => new Map(snapshot.articles.map((a) => [a.id, a] as const)), [snapshot]);
+  const id = articleId && byId.has(articleId) ? articleId : (snapshot.articles[0]?.id ?? null);
   const [article, setArticle] = useState<ArticleView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -466,7 +467,7 @@ function ReaderView({
           {snapshot.outlets.map((o) => (
             <optgroup key={o.name} label={o.name}>
               {o.articleIds.map((aid) => {
-                const a = snapshot.articles.find((x) => x.id === aid);
+                const a = byId.get(aid);
                 return a ? (
                   <option key={aid} value={aid}>
                     {formatDate(a.date.value)} — {a.title.value ?? a.file}

@@ -138,6 +138,8 @@ export function toneFindings(tables: readonly MetricTable[], outlets: readonly s
  * "All Israel News attributes 22,835 killed and 58,316 wounded to ‘The Hamas-owned Ministry of
  * Health in Gaza’ with ‘claims’": figures whose source is introduced with a distancing verb.
  */
+const MAX_NAMED_FIGURES = 3;
+
 export function distancingFindings(figures: readonly FigureRow[], tables: readonly MetricTable[], outlets: readonly string[]): Finding[] {
   const attribution = tables.find((t) => t.id === FRAMING_TABLES.attribution);
   const groups = new Map<string, FigureRow[]>();
@@ -152,10 +154,10 @@ export function distancingFindings(figures: readonly FigureRow[], tables: readon
     const first = rows[0];
     const source = first?.source;
     if (!first || !source?.verb) continue;
-    const what = joinOr(
-      rows.map((r) => `${r.written} ${categoryLabel(r.category)}`),
-      'and',
-    );
+    // At scale an outlet attributes hundreds of figures to one source: name a few, count the rest.
+    const named = rows.slice(0, MAX_NAMED_FIGURES).map((r) => `${r.written} ${categoryLabel(r.category)}`);
+    const rest = rows.length - named.length;
+    const what = rest > 0 ? `${named.join(', ')} and ${String(rest)} more ${rest === 1 ? 'figure' : 'figures'}` : joinOr(named, 'and');
     const cell = attribution?.rows.find((r) => r.outlet === first.outlet)?.cells[`actor:${source.id}/distancing`];
     covered.add(`${first.outlet}\u0000${source.id}`);
     out.push({
