@@ -19,18 +19,8 @@ import { adjustedRandIndex, groupEvents, type EventInput } from '../src/main/eng
 import { extractTerms } from '../src/main/engine/events/terms';
 import { loadFolder } from '../src/main/engine/ingest/loadFolder';
 import { buildDoc } from '../src/main/engine/text/buildDoc';
+import { rng } from './bench/corpus';
 
-/** Mulberry32: seedable, so the same seed writes the same folder. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface EventSpec {
   readonly label: string;

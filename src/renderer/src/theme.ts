@@ -29,3 +29,14 @@ export function outletColours(
   });
   return map;
 }
+
+/** Chart tooltips: system colours, so they follow light and dark. */
+export const TOOLTIP_STYLE = {
+  background: 'Canvas',
+  color: 'CanvasText',
+  border: '1px solid #888888',
+  borderRadius: 4,
+  padding: '6px 8px',
+  fontSize: 12,
+  maxWidth: 320,
+} as const;

@@ -1,3 +1,4 @@
+import { TOOLTIP_STYLE } from '../theme';
 import { useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FigureCategory } from '../../../shared/figures';
@@ -85,15 +86,6 @@ function TooltipBody({ active, payload }: { readonly active?: boolean; readonly 
   return null;
 }
 
-const TOOLTIP_STYLE: React.CSSProperties = {
-  background: 'Canvas',
-  color: 'CanvasText',
-  border: '1px solid #888888',
-  borderRadius: 4,
-  padding: '6px 8px',
-  fontSize: 12,
-  maxWidth: 320,
-};
 
 function ShapeIcon({ symbol, colour = 'currentColor' }: { readonly symbol: (typeof QUALIFIER_SHAPES)[number]['symbol']; readonly colour?: string }): React.JSX.Element {
   return (

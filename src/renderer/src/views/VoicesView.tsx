@@ -1,3 +1,4 @@
+import { TOOLTIP_STYLE } from '../theme';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ACTOR_GROUPS, type ActorGroupId } from '../../../shared/actors';
 import type { AnalysisSnapshot } from '../../../shared/model';
@@ -16,14 +17,6 @@ function isBar(x: unknown): x is VoiceBar {
   return typeof x === 'object' && x !== null && 'shares' in x && 'outlet' in x;
 }
 
-const TOOLTIP_STYLE: React.CSSProperties = {
-  background: 'Canvas',
-  color: 'CanvasText',
-  border: '1px solid #888888',
-  borderRadius: 4,
-  padding: '6px 8px',
-  fontSize: 12,
-};
 
 /** Share of directly quoted words by actor group per outlet, absences written out, and the table. */
 export function VoicesView({ snapshot, outlets, colours, onEvidence }: VoicesViewProps): React.JSX.Element {
