@@ -207,3 +207,17 @@ describe('time ticks', () => {
     expect(timeTicks([d('2024-01-05'), d('2024-01-20')])).toHaveLength(1);
   });
 });
+
+describe('timeline at scale', () => {
+  it('draws an even sample of at most MAX_TIMELINE_POINTS dots, keeping every misquote', async () => {
+    const { thinPoints, MAX_TIMELINE_POINTS } = await import('../../src/renderer/src/shaping/figures');
+    const base = { outlet: 'A', date: '2024-01-01', range: null, written: '1', qualifier: 'exact', shape: 'circle', victim: 'x', source: null, verb: null, referenceNote: null, inQuote: false, evidenceKey: 'k', label: 'l' } as const;
+    const points = Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `p${String(i).padStart(5, '0')}`, time: i, value: i + 1, misquote: i % 997 === 0 }));
+    const drawn = thinPoints(points as never);
+    expect(drawn).toHaveLength(MAX_TIMELINE_POINTS);
+    expect(drawn.filter((p) => p.misquote)).toHaveLength(points.filter((p) => p.misquote).length);
+    expect(drawn.map((p) => p.time)).toEqual([...drawn.map((p) => p.time)].sort((a, b) => a - b));
+    expect((drawn.at(-1)?.time ?? 0) - (drawn[0]?.time ?? 0)).toBeGreaterThan(9_000);
+    expect(thinPoints(points.slice(0, 10) as never)).toHaveLength(10);
+  });
+});

@@ -152,6 +152,27 @@ export interface FigureTimeline {
   /** Time axis bounds with a little margin. */
   readonly timeDomain: readonly [number, number];
   readonly misquotes: number;
+  /** Dots left out to keep the chart readable and fast in large folders (every figure stays in the table). */
+  readonly thinned: number;
+}
+
+/** Beyond this many dots a chart is unreadable and slow: an even sample is drawn, misquotes always kept. */
+export const MAX_TIMELINE_POINTS = 1500;
+
+/** An even, deterministic sample of the points in time order, keeping every misquote. */
+export function thinPoints(points: readonly FigurePoint[], max: number = MAX_TIMELINE_POINTS): FigurePoint[] {
+  if (points.length <= max) return [...points];
+  const sorted = [...points].sort((a, b) => a.time - b.time || a.id.localeCompare(b.id));
+  const flagged = sorted.filter((p) => p.misquote);
+  const room = Math.max(0, max - flagged.length);
+  const others = sorted.filter((p) => !p.misquote);
+  const step = others.length / Math.max(1, room);
+  const kept = new Set<FigurePoint>(flagged);
+  for (let i = 0; i < room && Math.floor(i * step) < others.length; i += 1) {
+    const p = others[Math.floor(i * step)];
+    if (p) kept.add(p);
+  }
+  return sorted.filter((p) => kept.has(p));
 }
 
 export function dayTime(iso: string): number {
@@ -223,18 +244,20 @@ export function figureTimeline(figures: readonly FigureRow[], outlets: readonly 
         ? 'No reference series is loaded for this category: no reference line is drawn.'
         : 'No figure in this category matched a reference report: no reference line is drawn.';
 
+  const drawn = thinPoints(points);
   const values = [...points.map((p) => p.value), ...reference.map((r) => r.value)].filter((v) => v > 0);
   // Half a decade of room on each side so no mark sits on the axis line.
-  const lo = values.length ? 10 ** Math.floor(Math.log10(Math.min(...values) / 1.5)) : 1;
-  const hi = values.length ? 10 ** Math.ceil(Math.log10(Math.max(...values) * 1.5)) : 10;
+  const lo = values.length ? 10 ** Math.floor(Math.log10(values.reduce((m, v) => Math.min(m, v), Infinity) / 1.5)) : 1;
+  const hi = values.length ? 10 ** Math.ceil(Math.log10(values.reduce((m, v) => Math.max(m, v), 0) * 1.5)) : 10;
   const times = [...points.map((p) => p.time), ...reference.map((r) => r.time)];
   const day = 86_400_000;
-  const t0 = times.length ? Math.min(...times) : 0;
-  const t1 = times.length ? Math.max(...times) : day;
+  const t0 = times.length ? times.reduce((m, v) => Math.min(m, v), Infinity) : 0;
+  const t1 = times.length ? times.reduce((m, v) => Math.max(m, v), -Infinity) : day;
   const margin = Math.max(day * 3, (t1 - t0) * 0.05);
   return {
     category,
-    points,
+    points: drawn,
+    thinned: points.length - drawn.length,
     vague,
     undated,
     reference,

@@ -239,6 +239,12 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
         )}
         <ul className="fv-notes muted small">
           {timeline.referenceNote ? <li>{timeline.referenceNote}</li> : null}
+          {timeline.thinned > 0 ? (
+            <li>
+              {timeline.points.length.toLocaleString('en-US')} of {(timeline.points.length + timeline.thinned).toLocaleString('en-US')} figures
+              are drawn (an even sample over time, every likely misquote kept); the table below lists them all.
+            </li>
+          ) : null}
           {timeline.points.some((p) => p.range) ? <li>Ranges are drawn at their low end; the tooltip gives the range.</li> : null}
           {timeline.points.some((p) => p.inQuote) ? <li>Paler marks are figures inside a quote (the speaker’s, not the outlet’s).</li> : null}
         </ul>
