@@ -61,7 +61,19 @@ export function createService(deps: ServiceDeps): Service {
     for (const listener of listeners) listener(progress);
   };
 
-  async function open(folder: string, isSeeds = false): Promise<Result<AnalysisSnapshot>> {
+  // The open in progress, so a request for the analysis waits for it instead of starting another.
+  let pending: Promise<Result<AnalysisSnapshot>> | null = null;
+
+  function open(folder: string, isSeeds = false): Promise<Result<AnalysisSnapshot>> {
+    const started = run(folder, isSeeds);
+    pending = started;
+    void started.finally(() => {
+      if (pending === started) pending = null;
+    });
+    return started;
+  }
+
+  async function run(folder: string, isSeeds: boolean): Promise<Result<AnalysisSnapshot>> {
     running?.abort();
     const controller = new AbortController();
     running = controller;
@@ -166,6 +178,12 @@ export function createService(deps: ServiceDeps): Service {
 
   const handlers: Handlers = {
     async getAnalysis() {
+      if (pending !== null) {
+        const result = await pending;
+        // A cancelled open was replaced by a newer one: answer with whatever is current then.
+        if (result.ok || result.error.code !== 'E_CANCELLED') return result;
+        if (pending !== null) return pending;
+      }
       if (current) return ok(current.snapshot);
       return open(deps.seedsDir, true);
     },

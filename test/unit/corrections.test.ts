@@ -103,3 +103,22 @@ describe('following a folder changed outside Framescope', () => {
     expect(stopped).toBe(1);
   });
 });
+
+describe('asking for the analysis while a folder is being analysed', () => {
+  it('waits for that folder instead of opening the samples', async () => {
+    const dir = await copyOfSeeds();
+    const opened: string[] = [];
+    const service = createService({
+      seedsDir,
+      analyze: (folder, options) => {
+        opened.push(folder);
+        return analyzeFolder(folder, options);
+      },
+    });
+    const opening = service.open(dir);
+    const asked = await service.handlers.getAnalysis(undefined);
+    expect(asked.ok && asked.value.folder.path).toBe(dir);
+    expect(opened).toEqual([dir]);
+    expect((await opening).ok).toBe(true);
+  });
+});

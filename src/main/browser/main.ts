@@ -5,6 +5,7 @@
  *   node out/main/browser.js [folder] [--port N] [--no-open]
  */
 import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { analyzeFolder } from '../engine';
 import { homedir } from 'node:os';
 import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
@@ -37,15 +38,19 @@ async function main(): Promise<void> {
   });
 
   if (folder) {
-    const opened = await service.open(folder);
-    if (!opened.ok) {
-      console.error(`Framescope: ${opened.error.message}`);
+    try {
+      if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
+    } catch {
+      console.error(`Framescope: ${folder} is not a folder that can be read.`);
       process.exitCode = 1;
       return;
     }
-  } else {
-    await service.handlers.openSeeds(undefined);
   }
+  // The dashboard is served at once; a large folder is analysed while it shows the progress.
+  const opening = folder ? service.open(folder) : service.handlers.openSeeds(undefined);
+  void opening.then((opened) => {
+    if (!opened.ok && opened.error.code !== 'E_CANCELLED') console.error(`Framescope: ${opened.error.message}`);
+  });
 
   const server = await startBrowserServer({
     service,
