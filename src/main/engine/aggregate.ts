@@ -13,6 +13,14 @@ export interface AnalysedArticle {
   readonly results: PipelineResults;
 }
 
+/** The outlet name used when neither the manifest, the file nor the text names one. */
+export const UNKNOWN_OUTLET = 'Unknown outlet';
+
+/** The outlet an analysed article is compared under. */
+export function outletOf(article: AnalysedArticle): string {
+  return article.meta.outlet ?? UNKNOWN_OUTLET;
+}
+
 /** Evidence behind every mark of a comparison, kept in the main process and paged to the renderer. */
 export class EvidenceStore {
   private readonly items = new Map<EvidenceKey, { title: string; evidence: Evidence[] }>();

@@ -13,7 +13,7 @@ import { toneDistribution } from './measures/index';
 import { voiceShares } from './voices/index';
 import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION } from '../../shared/version';
-import { EvidenceStore, type AnalysedArticle } from './aggregate';
+import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate';
 import type { Doc, Span } from './document';
 import { loadArticleText } from './ingest/loadArticle';
 import { loadFolder } from './ingest/loadFolder';
@@ -22,7 +22,7 @@ import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
 import { engineParts, type EngineParts } from './registry';
-import { buildDoc } from './text/buildDoc';
+import { buildDoc, sentenceAt } from './text/buildDoc';
 
 export interface AnalyzeOptions {
   readonly onProgress?: (progress: Progress) => void;
@@ -67,23 +67,14 @@ export interface Analysis {
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
 }
 
-const UNKNOWN_OUTLET = 'Unknown outlet';
 
 export function metaOf(summary: ArticleSummary): ArticleMeta {
   return { id: summary.id, outlet: summary.outlet.value ?? UNKNOWN_OUTLET, title: summary.title.value, date: summary.date.value };
 }
 
 function sentenceOf(doc: Doc, offset: number): Span {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
-    if (s === undefined) break;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s;
-  }
+  const s = doc.sentences[sentenceAt(doc, offset)];
+  if (s && offset >= s.start && offset < s.end) return s;
   return { start: Math.max(0, offset - 80), end: Math.min(doc.text.length, offset + 80) };
 }
 

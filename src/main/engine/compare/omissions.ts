@@ -8,9 +8,8 @@
  * event is not said to omit anything (its story happened on another day), and the grid says so.
  */
 import type { EventGrouping, EventOmissions, GridFeature, OmissionCell, OmissionGrid } from '../../../shared/events';
-import { evidenceKey, type AnalysedArticle, type EvidenceStore, type FeatureSource } from '../aggregate';
+import { evidenceKey, outletOf, type AnalysedArticle, type EvidenceStore, type FeatureSource } from '../aggregate';
 import type { Evidence } from '../document';
-import { UNKNOWN_OUTLET } from '../events/thread';
 
 const KIND_ORDER: Readonly<Record<GridFeature['kind'], number>> = { figure: 0, voice: 1, topic: 2 };
 
@@ -50,7 +49,7 @@ export function buildOmissionGrid(
     for (const id of event.articleIds) {
       const article = byId.get(id);
       if (!article) continue;
-      const outlet = article.meta.outlet ?? UNKNOWN_OUTLET;
+      const outlet = outletOf(article);
       let mine = included.get(outlet);
       if (!mine) included.set(outlet, (mine = new Map<string, Evidence[]>()));
       for (const source of sources) {

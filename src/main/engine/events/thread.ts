@@ -5,7 +5,7 @@
 import type { EventGrouping, StoryThread } from '../../../shared/events';
 import type { EventCorpus } from './group';
 
-export const UNKNOWN_OUTLET = 'Unknown outlet';
+import { UNKNOWN_OUTLET } from '../aggregate';
 
 export function storyThread(corpus: EventCorpus, grouping: EventGrouping): StoryThread {
   return {

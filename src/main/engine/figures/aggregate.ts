@@ -4,11 +4,10 @@
  */
 import type { Cell, MetricTable } from '../../../shared/comparison';
 import type { FigureRow } from '../../../shared/figures';
-import { evidenceKey, type AnalysedArticle, type Aggregator, type EvidenceStore, type Feature, type FeatureSource } from '../aggregate';
+import { evidenceKey, outletOf, type AnalysedArticle, type Aggregator, type EvidenceStore, type Feature, type FeatureSource } from '../aggregate';
 import { FEATURE_LABELS, type FigureFinding } from './extract';
 import { FIGURES } from './slots';
 
-const outletOf = (a: AnalysedArticle): string => a.meta.outlet ?? 'Unknown outlet';
 
 function findings(a: AnalysedArticle): readonly FigureFinding[] {
   return a.results.has(FIGURES) ? a.results.get(FIGURES) : [];

@@ -10,12 +10,11 @@
 import { z } from 'zod';
 import type { Column, MetricTable, Scope } from '../../../shared/comparison';
 import type { AnalysedArticle, Aggregator, EvidenceStore, Feature, FeatureSource } from '../aggregate';
-import { evidenceKey } from '../aggregate';
+import { evidenceKey, outletOf } from '../aggregate';
 import type { Evidence, Span } from '../document';
 import { packForFolder, packStamp, parsePack, type LexiconPack } from '../lexicons/pack';
 import topicsData from '../lexicons/topics.json' with { type: 'json' };
 import { slot, type Component } from '../pipeline';
-import { UNKNOWN_OUTLET } from '../events/thread';
 
 export const TOPIC_NAMESPACE = 'topic';
 
@@ -168,7 +167,7 @@ export function topicsAggregator(options: TopicsAggregatorOptions = {}): Aggrega
       const share: { outlet: string; cells: Record<string, MetricTable['rows'][number]['cells'][string]> }[] = [];
       const tone: typeof share = [];
       for (const outlet of outlets) {
-        const mine = articles.filter((a) => (a.meta.outlet ?? UNKNOWN_OUTLET) === outlet);
+        const mine = articles.filter((a) => outletOf(a) === outlet);
         let scored = 0;
         const hits = new Map<string, { sentences: number; evidence: Evidence[]; toneSum: number; toned: number }>();
         for (const article of mine) {

@@ -5,7 +5,7 @@
 import { ACTOR_GROUPS, type ActorGroupId } from '../../../shared/actors';
 import type { Cell, MetricTable } from '../../../shared/comparison';
 import type { VoiceShare } from '../../../shared/figures';
-import { evidenceKey, type AnalysedArticle, type Aggregator, type Feature, type FeatureSource } from '../aggregate';
+import { evidenceKey, outletOf, type AnalysedArticle, type Aggregator, type Feature, type FeatureSource } from '../aggregate';
 import type { Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
 import { mergeInTokenOrder } from '../text/phraseIndex';
@@ -39,7 +39,6 @@ export function voiceComponentsFor(folder: string | null): Component[] {
   return [voicesComponent(voiceLexicon(folder))];
 }
 
-const outletOf = (a: AnalysedArticle): string => a.meta.outlet ?? 'Unknown outlet';
 
 /** Direct-quote words per actor group for each outlet; groups never quoted are listed as absent. */
 export function voiceShares(articles: readonly AnalysedArticle[], outlets: readonly string[]): VoiceShare[] {
