@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { OutletSwatch } from './components/OutletSwatch';
 import type { ArticleView } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
 import type { AppError } from '../../shared/result';
@@ -283,7 +284,7 @@ function OverviewTable({
             {rows.map((r) => (
               <tr key={r.outlet} data-testid="outlet-row">
                 <th scope="row">
-                  <span className="swatch" style={{ background: colours.get(r.outlet) ?? '#777' }} aria-hidden="true" />
+                  <OutletSwatch outlet={r.outlet} colours={colours} />
                   {r.outlet}
                 </th>
                 <td className="pad">{formatCount(r.articles, 'article')}, {formatCount(r.words, 'word')}</td>

@@ -1,4 +1,5 @@
 import type { StoryThread } from '../../../shared/events';
+import { OutletSwatch } from './OutletSwatch';
 import { formatDate } from '../format';
 
 export interface EventTimelineProps {
@@ -55,7 +56,7 @@ export function EventTimeline({ thread, outlets, colours, selected, onSelect }: 
               <span className="small">
                 {covering.map((c) => (
                   <span key={c.outlet} className="outlet-tag">
-                    <span className="swatch" style={{ background: colours.get(c.outlet) ?? '#777' }} aria-hidden="true" />
+                    <OutletSwatch outlet={c.outlet} colours={colours} />
                     {c.outlet}
                   </span>
                 ))}

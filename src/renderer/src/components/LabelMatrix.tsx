@@ -1,4 +1,5 @@
 import type { LabelMatrixRow } from '../shaping/wording';
+import { OutletSwatch } from './OutletSwatch';
 import type { EvidenceRequest } from './MetricGrid';
 
 export interface LabelMatrixProps {
@@ -22,7 +23,7 @@ export function LabelMatrix({ rows, outlets, colours, onEvidence }: LabelMatrixP
             <th scope="col">Referent</th>
             {outlets.map((o) => (
               <th scope="col" key={o}>
-                <span className="swatch" style={{ background: colours.get(o) ?? '#777' }} aria-hidden="true" />
+                <OutletSwatch outlet={o} colours={colours} />
                 {o}
               </th>
             ))}

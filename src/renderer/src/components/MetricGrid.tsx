@@ -1,4 +1,5 @@
 import type { MetricTable } from '../../../shared/comparison';
+import { OutletSwatch } from './OutletSwatch';
 import { TONE_NEGATIVE, TONE_POSITIVE } from '../theme';
 import { formatValue, gridRows, isSigned, usedColumns } from '../shaping/tables';
 
@@ -66,7 +67,7 @@ export function MetricGrid({ table, outlets, colours, onEvidence, empty, transpo
               <th scope="col">Measure</th>
               {rows.map((r) => (
                 <th scope="col" key={r.outlet}>
-                  <span className="swatch" style={{ background: colours.get(r.outlet) ?? '#777' }} aria-hidden="true" />
+                  <OutletSwatch outlet={r.outlet} colours={colours} />
                   {r.outlet}
                 </th>
               ))}
@@ -104,7 +105,7 @@ export function MetricGrid({ table, outlets, colours, onEvidence, empty, transpo
           {rows.map((row) => (
             <tr key={row.outlet}>
               <th scope="row">
-                <span className="swatch" style={{ background: colours.get(row.outlet) ?? '#777' }} aria-hidden="true" />
+                <OutletSwatch outlet={row.outlet} colours={colours} />
                 {row.outlet}
               </th>
               {row.cells.map((cell) => renderCell(row, cell))}

@@ -1,4 +1,5 @@
 import { TOOLTIP_STYLE } from '../theme';
+import { OutletSwatch } from '../components/OutletSwatch';
 import { useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FigureCategory } from '../../../shared/figures';
@@ -316,7 +317,7 @@ export function FiguresTable({ snapshot, outlets, colours, onEvidence }: Figures
             {rows.slice(0, shown).map((r) => (
               <tr key={r.id} data-testid="figure-row">
                 <th scope="row">
-                  <span className="swatch" style={{ background: colours.get(r.outlet) ?? '#777777' }} aria-hidden="true" />
+                  <OutletSwatch outlet={r.outlet} colours={colours} />
                   {r.outlet}
                 </th>
                 <td>{formatDate(r.date)}</td>

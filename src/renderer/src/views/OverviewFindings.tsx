@@ -1,4 +1,5 @@
 import type { AnalysisSnapshot } from '../../../shared/model';
+import { OutletSwatch } from '../components/OutletSwatch';
 import type { EvidenceRequest } from '../components/MetricGrid';
 import { FINDING_KINDS, headlineFindings, labelsByOutlet, type Finding } from '../shaping/findings';
 
@@ -47,7 +48,7 @@ export function OverviewFindings({ snapshot, outlets, colours, onEvidence }: Ove
                 <ul className="of-list" style={{ listStyle: 'none', paddingLeft: 0 }}>
                   {labelLines.map((line) => (
                     <li key={line.outlet} className="of-labels" style={{ marginBottom: 4 }}>
-                      <span className="swatch" style={{ background: colours.get(line.outlet) ?? '#777777' }} aria-hidden="true" />
+                      <OutletSwatch outlet={line.outlet} colours={colours} />
                       Only <strong>{line.outlet}</strong> writes{' '}
                       {line.labels.map(({ label, finding }) => {
                         const key = finding.evidenceKey;

@@ -1,4 +1,5 @@
 import { TOOLTIP_STYLE } from '../theme';
+import { OutletSwatch } from '../components/OutletSwatch';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ACTOR_GROUPS, type ActorGroupId } from '../../../shared/actors';
 import type { AnalysisSnapshot } from '../../../shared/model';
@@ -122,7 +123,7 @@ export function VoicesView({ snapshot, outlets, colours, onEvidence }: VoicesVie
         <ul className="vv-absences" aria-label="Voices not quoted" style={{ listStyle: 'none', padding: 0 }}>
           {chart.bars.map((b) => (
             <li key={b.outlet} data-testid="voice-absence">
-              <span className="swatch" style={{ background: colours.get(b.outlet) ?? '#777777' }} aria-hidden="true" />
+              <OutletSwatch outlet={b.outlet} colours={colours} />
               <strong>{b.outlet}</strong>: {b.absenceText}
               {b.paraphrasedOnly.length ? (
                 <span className="muted small"> Paraphrased but not quoted: {joinOr(b.paraphrasedOnly.map(groupLabel), 'and')}.</span>
@@ -156,7 +157,7 @@ export function VoicesView({ snapshot, outlets, colours, onEvidence }: VoicesVie
               {table.map((row) => (
                 <tr key={row.outlet}>
                   <th scope="row">
-                    <span className="swatch" style={{ background: colours.get(row.outlet) ?? '#777777' }} aria-hidden="true" />
+                    <OutletSwatch outlet={row.outlet} colours={colours} />
                     {row.outlet}
                     <div className="muted small">{row.totalWords.toLocaleString('en-US')} quoted words</div>
                   </th>
