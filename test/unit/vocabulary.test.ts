@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { extractTerms, extractTermsPlain } from '../../src/main/engine/events/terms';
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
 import { PhraseIndex, type Match } from '../../src/main/engine/text/phraseIndex';
 import { tokenize } from '../../src/main/engine/text/tokenize';
@@ -102,6 +103,24 @@ describe('PhraseIndex over vocabulary ids', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('extractTerms on vocabulary ids', () => {
+  const WORDS = ['Gaza', 'gaza', "Gaza's", 'Tel', 'Aviv', 'Aviv’s', 'Prime', 'Minister', 'Benjamin', 'Netanyahu', 'the', 'The', 'said', 'Said', 'war', 'wars', "war's", 'ICJ', 'Rafah', 'of', 'Al', 'Jazeera', 'Hamas-run', 'ministry', '22,835', 'É', 'Éric', 'it’s', 'Ms', 'Ab'];
+  it('gives exactly what the plain Map-per-article definition gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS, '.', ',', '“', '”', '\n'), { maxLength: 120 }),
+        fc.boolean(),
+        (words, exclude) => {
+          const body = words.join(' ');
+          const doc = buildDoc('x', body, exclude ? [{ start: 0, end: Math.floor(body.length / 3) }] : []);
+          expect(extractTerms(doc)).toEqual(extractTermsPlain(doc));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
