@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFolder, type Analysis } from '../../src/main/engine/index';
 import type { AnalysisSnapshot } from '../../src/shared/model';
-import { buildReportHtml, REPORT_CSP, sourceLine, type ReportFinding, type ReportInput } from '../../src/renderer/src/export/report';
+import { buildReportHtml, evidenceSentences, REPORT_CSP, sourceLine, type ReportFinding, type ReportInput } from '../../src/renderer/src/export/report';
 import { figureTableRows } from '../../src/renderer/src/shaping/figures';
 import { FINDING_KINDS, headlineFindings } from '../../src/renderer/src/shaping/findings';
 import { overviewRows } from '../../src/renderer/src/shaping/overview';
@@ -32,12 +32,12 @@ async function reportFindings(a: Analysis, outlets: readonly string[]): Promise<
   const label = new Map(FINDING_KINDS.map((k) => [k.id, k.label] as const));
   const out: ReportFinding[] = [];
   for (const f of headlineFindings(a.snapshot, outlets)) {
-    const page = f.evidenceKey ? await a.evidence(f.evidenceKey, 0, 3) : null;
+    const page = f.evidenceKey ? await a.evidence(f.evidenceKey, 0, 20) : null;
     out.push({
       group: label.get(f.kind) ?? f.kind,
       text: f.text,
       total: page?.total ?? 0,
-      evidence: (page?.items ?? []).map((i) => ({ source: i.articleId.slice(0, 8), sentence: i.sentence.text, start: i.start - i.sentence.start, end: i.end - i.sentence.start })),
+      evidence: evidenceSentences(page?.items ?? [], (id) => id.slice(0, 8), 3),
     });
   }
   return out;
@@ -106,7 +106,7 @@ describe('buildReportHtml on the seeds', () => {
       expect(quotes).toHaveLength(f.evidence.length);
       f.evidence.forEach((e, j) => {
         expect(quotes[j]?.textContent).toBe(e.sentence);
-        expect(quotes[j]?.querySelector('mark')?.textContent).toBe(e.sentence.slice(e.start, e.end));
+        expect([...(quotes[j]?.querySelectorAll('mark') ?? [])].map((m) => m.textContent)).toEqual(e.marks.map((m) => e.sentence.slice(m.start, m.end)));
       });
     }
     // The seeds' signature finding: only Xinhua writes "occupied West Bank", with its sentence.
@@ -140,7 +140,7 @@ describe('buildReportHtml escapes article text', () => {
       input({
         folder: HOSTILE,
         outlets: [HOSTILE, 'The Hill'],
-        findings: [{ group: HOSTILE, text: `Only ${HOSTILE} writes ‘x’`, total: 1, evidence: [{ source: `${HOSTILE} — ${HOSTILE}`, sentence: `He said ${HOSTILE} and <script>alert(2)</script>.`, start: 8, end: 8 + HOSTILE.length }] }],
+        findings: [{ group: HOSTILE, text: `Only ${HOSTILE} writes ‘x’`, total: 1, evidence: [{ source: `${HOSTILE} — ${HOSTILE}`, sentence: `He said ${HOSTILE} and <script>alert(2)</script>.`, marks: [{ start: 8, end: 8 + HOSTILE.length }] }] }],
         problems: [{ file: `${HOSTILE}.txt`, code: 'empty', message: `${HOSTILE} is empty` }],
         outletRows: [{ outlet: HOSTILE, articles: 1, words: 10, events: 1, tone: null, distinctive: [{ term: HOSTILE, evidenceKey: null }], figures: null, voices: [HOSTILE] }],
       }),
@@ -158,6 +158,25 @@ describe('buildReportHtml escapes article text', () => {
   it('keeps a colour that is not a hex colour out of the style attribute', () => {
     const html = buildReportHtml(input({ colours: new Map([['The Hill', 'red;background:url(//evil)']]) }));
     expect(html).not.toContain('evil');
+  });
+});
+
+describe('evidenceSentences', () => {
+  const item = (articleId: string, sStart: number, start: number, end: number) => ({
+    articleId,
+    start,
+    end,
+    text: 'x',
+    rule: 'r',
+    weight: 1,
+    sentence: { start: sStart, end: sStart + 40, text: 'The ministry claims 22,835 were killed.' },
+  });
+  it('puts passages of one sentence together, highlights merged, at most max sentences', () => {
+    const out = evidenceSentences([item('a', 100, 113, 119), item('a', 100, 104, 112), item('a', 100, 113, 119), item('b', 0, 4, 12), item('c', 0, 4, 12)], (id) => `outlet ${id}`, 2);
+    expect(out).toEqual([
+      { source: 'outlet a', sentence: 'The ministry claims 22,835 were killed.', marks: [{ start: 4, end: 12 }, { start: 13, end: 19 }] },
+      { source: 'outlet b', sentence: 'The ministry claims 22,835 were killed.', marks: [{ start: 4, end: 12 }] },
+    ]);
   });
 });
 

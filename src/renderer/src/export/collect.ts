@@ -12,7 +12,7 @@ import { overviewRows } from '../shaping/overview';
 import type { View } from '../viewState';
 import { chartToSvg, fontFaceCss } from './chartSvg';
 import { chartsOnScreen, inTheme, inView, listCharts, viewLabel } from './capture';
-import { buildReportHtml, type ReportChart, type ReportFinding } from './report';
+import { buildReportHtml, evidenceSentences, type ReportChart, type ReportFinding } from './report';
 
 /** What the dashboard shows now: the analysis and the filters applied. */
 export interface DashboardContext {
@@ -28,8 +28,9 @@ export interface DashboardContext {
   readonly folder: string;
 }
 
-/** Passages listed under each finding in the report. */
+/** Sentences listed under each finding in the report, from the first passages fetched. */
 export const EVIDENCE_PER_FINDING = 3;
+const EVIDENCE_FETCHED = 20;
 
 export function resolvedTheme(theme: ExportTheme): 'light' | 'dark' {
   if (theme === 'light') return 'light';
@@ -60,6 +61,10 @@ async function reportFindings(ctx: DashboardContext, progress: (text: string) =>
   const findings = headlineFindings(ctx.snapshot, ctx.outlets);
   const byId = new Map(ctx.snapshot.articles.map((a) => [a.id, a] as const));
   const group = new Map(FINDING_KINDS.map((k) => [k.id, k.label] as const));
+  const sourceOf = (id: string): string => {
+    const a = byId.get(id);
+    return a ? `${a.outlet.value ?? 'Unknown outlet'} — ${a.title.value ?? a.file}` : id.slice(0, 8);
+  };
   const out: ReportFinding[] = [];
   for (const [i, f] of findings.entries()) {
     progress(`Building report… evidence for finding ${String(i + 1)} of ${String(findings.length)}`);
@@ -67,21 +72,13 @@ async function reportFindings(ctx: DashboardContext, progress: (text: string) =>
       out.push({ group: group.get(f.kind) ?? f.kind, text: f.text, evidence: [], total: 0 });
       continue;
     }
-    const page = await getApi().getEvidence({ key: f.evidenceKey, limit: EVIDENCE_PER_FINDING });
+    const page = await getApi().getEvidence({ key: f.evidenceKey, limit: EVIDENCE_FETCHED });
     if (!page.ok) throw new Error(`The evidence for “${f.text}” could not be read: ${page.error.message}`);
     out.push({
       group: group.get(f.kind) ?? f.kind,
       text: f.text,
       total: page.value.total,
-      evidence: page.value.items.map((item) => {
-        const a = byId.get(item.articleId);
-        return {
-          source: a ? `${a.outlet.value ?? 'Unknown outlet'} — ${a.title.value ?? a.file}` : item.articleId.slice(0, 8),
-          sentence: item.sentence.text,
-          start: item.start - item.sentence.start,
-          end: item.end - item.sentence.start,
-        };
-      }),
+      evidence: evidenceSentences(page.value.items, sourceOf, EVIDENCE_PER_FINDING),
     });
   }
   return out;

@@ -5,6 +5,7 @@
  * it. No script and no remote URL; a strict CSP meta; every piece of article text escaped.
  * Pure: the page collects the input (charts, evidence), this only writes the file.
  */
+import type { EvidenceItem } from '../../../shared/evidence';
 import type { FileProblem } from '../../../shared/model';
 import type { OmissionGrid } from '../../../shared/events';
 import type { FigureTableRow } from '../shaping/figures';
@@ -28,9 +29,38 @@ export interface ReportEvidence {
   /** Where the sentence comes from ("The Hill — Title"). */
   readonly source: string;
   readonly sentence: string;
-  /** The highlighted words, as offsets into the sentence. */
-  readonly start: number;
-  readonly end: number;
+  /** The highlighted words, as offsets into the sentence, in order. */
+  readonly marks: readonly { readonly start: number; readonly end: number }[];
+}
+
+/**
+ * Evidence passages as sentences: passages in the same sentence of the same article become one
+ * sentence with several highlights. At most `max` sentences, in the order first seen.
+ */
+export function evidenceSentences(items: readonly EvidenceItem[], sourceOf: (articleId: string) => string, max: number): ReportEvidence[] {
+  const bySentence = new Map<string, { source: string; sentence: string; marks: { start: number; end: number }[] }>();
+  for (const item of items) {
+    const key = `${item.articleId}:${String(item.sentence.start)}`;
+    let entry = bySentence.get(key);
+    if (!entry) {
+      if (bySentence.size >= max) continue;
+      entry = { source: sourceOf(item.articleId), sentence: item.sentence.text, marks: [] };
+      bySentence.set(key, entry);
+    }
+    entry.marks.push({ start: item.start - item.sentence.start, end: item.end - item.sentence.start });
+  }
+  return [...bySentence.values()].map((e) => ({ ...e, marks: mergeRanges(e.marks) }));
+}
+
+/** Sorted, overlapping ranges merged. */
+function mergeRanges(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 export interface ReportFinding {
@@ -38,7 +68,7 @@ export interface ReportFinding {
   readonly group: string;
   readonly text: string;
   readonly evidence: readonly ReportEvidence[];
-  /** Passages behind the finding in all (the report lists the first few). */
+  /** Passages behind the finding in all (the report lists the sentences of the first few). */
   readonly total: number;
 }
 
@@ -85,9 +115,15 @@ export function sourceLine(engineVersion: string, lexicons: readonly string[], d
 }
 
 function highlighted(e: ReportEvidence): string {
-  const a = Math.max(0, Math.min(e.sentence.length, e.start));
-  const b = Math.max(a, Math.min(e.sentence.length, e.end));
-  return `${h(e.sentence.slice(0, a))}<mark>${h(e.sentence.slice(a, b))}</mark>${h(e.sentence.slice(b))}`;
+  let html = '';
+  let at = 0;
+  for (const m of e.marks) {
+    const a = Math.max(at, Math.min(e.sentence.length, m.start));
+    const b = Math.max(a, Math.min(e.sentence.length, m.end));
+    html += `${h(e.sentence.slice(at, a))}<mark>${h(e.sentence.slice(a, b))}</mark>`;
+    at = b;
+  }
+  return html + h(e.sentence.slice(at));
 }
 
 function swatch(colours: ReadonlyMap<string, string>, outlet: string): string {
@@ -104,7 +140,7 @@ function findingsSection(input: ReportInput): string {
         .filter((f) => f.group === g)
         .map((f) => {
           const ev = f.evidence.length
-            ? `<ol class="evidence">${f.evidence.map((e) => `<li><blockquote>${highlighted(e)}</blockquote><div class="muted small">${h(e.source)}</div></li>`).join('')}</ol>${f.total > f.evidence.length ? `<p class="muted small">${String(f.evidence.length)} of ${String(f.total)} passages shown.</p>` : ''}`
+            ? `<ol class="evidence">${f.evidence.map((e) => `<li><blockquote>${highlighted(e)}</blockquote><div class="muted small">${h(e.source)}</div></li>`).join('')}</ol>${f.total > f.evidence.length ? `<p class="muted small">${f.evidence.length === 1 ? 'The first sentence' : `The first ${String(f.evidence.length)} sentences`} of ${String(f.total)} passages.</p>` : ''}`
             : '<p class="muted small">An absence: there is no sentence to show.</p>';
           return `<li class="finding"><p class="finding-text">${h(f.text)}.</p>${ev}</li>`;
         })
