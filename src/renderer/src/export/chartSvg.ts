@@ -60,10 +60,11 @@ class Canvas {
   }
 }
 
-function paintAttrs(name: 'fill' | 'stroke', cssValue: string): string {
+function paintAttrs(name: 'fill' | 'stroke', cssValue: string, opacity = 1): string {
   const p = parseCssColor(cssValue);
   if (p.colour === 'none' || p.alpha === 0) return ` ${name}="none"`;
-  return ` ${name}="${escapeXml(p.colour)}"${p.alpha < 1 ? ` ${name}-opacity="${num(p.alpha)}"` : ''}`;
+  const alpha = p.alpha * opacity;
+  return ` ${name}="${escapeXml(p.colour)}"${alpha < 1 ? ` ${name}-opacity="${num(alpha)}"` : ''}`;
 }
 
 function px(value: string): number {
@@ -78,7 +79,7 @@ function dashFor(style: string, width: number): string {
 }
 
 /** Background and borders of one HTML box. */
-function emitBox(c: Canvas, el: Element, cs: CSSStyleDeclaration): void {
+function emitBox(c: Canvas, el: Element, cs: CSSStyleDeclaration, opacity: number): void {
   const r = el.getBoundingClientRect();
   if (r.width <= 0 || r.height <= 0) return;
   const x = r.left - c.ox;
@@ -87,7 +88,7 @@ function emitBox(c: Canvas, el: Element, cs: CSSStyleDeclaration): void {
   const rx = radius > 0 ? ` rx="${num(radius)}"` : '';
   const bg = parseCssColor(cs.backgroundColor);
   if (bg.colour !== 'none' && bg.alpha > 0) {
-    c.parts.push(`<rect x="${num(x)}" y="${num(y)}" width="${num(r.width)}" height="${num(r.height)}"${rx}${paintAttrs('fill', cs.backgroundColor)}/>`);
+    c.parts.push(`<rect x="${num(x)}" y="${num(y)}" width="${num(r.width)}" height="${num(r.height)}"${rx}${paintAttrs('fill', cs.backgroundColor, opacity)}/>`);
     c.extend(x, y, r.width, r.height);
   }
   const sides = [
@@ -102,27 +103,27 @@ function emitBox(c: Canvas, el: Element, cs: CSSStyleDeclaration): void {
   if (uniform) {
     const h = first.w / 2;
     c.parts.push(
-      `<rect x="${num(x + h)}" y="${num(y + h)}" width="${num(r.width - first.w)}" height="${num(r.height - first.w)}"${radius > 0 ? ` rx="${num(Math.max(0, radius - h))}"` : ''} fill="none"${paintAttrs('stroke', first.colour)} stroke-width="${num(first.w)}"${dashFor(first.style, first.w)}/>`,
+      `<rect x="${num(x + h)}" y="${num(y + h)}" width="${num(r.width - first.w)}" height="${num(r.height - first.w)}"${radius > 0 ? ` rx="${num(Math.max(0, radius - h))}"` : ''} fill="none"${paintAttrs('stroke', first.colour, opacity)} stroke-width="${num(first.w)}"${dashFor(first.style, first.w)}/>`,
     );
   } else {
     for (const s of sides) {
       const ix = (s.dx * s.w) / 2;
       const iy = (s.dy * s.w) / 2;
       c.parts.push(
-        `<line x1="${num(s.x1 + ix)}" y1="${num(s.y1 + iy)}" x2="${num(s.x2 + ix)}" y2="${num(s.y2 + iy)}"${paintAttrs('stroke', s.colour)} stroke-width="${num(s.w)}"${dashFor(s.style, s.w)}/>`,
+        `<line x1="${num(s.x1 + ix)}" y1="${num(s.y1 + iy)}" x2="${num(s.x2 + ix)}" y2="${num(s.y2 + iy)}"${paintAttrs('stroke', s.colour, opacity)} stroke-width="${num(s.w)}"${dashFor(s.style, s.w)}/>`,
       );
     }
   }
   c.extend(x, y, r.width, r.height);
 }
 
-function textAttrs(cs: CSSStyleDeclaration): string {
+function textAttrs(cs: CSSStyleDeclaration, opacity = 1): string {
   const size = px(cs.fontSize) || 15;
   const weight = exportWeight(cs.fontWeight);
   const italic = cs.fontStyle === 'italic' || cs.fontStyle.startsWith('oblique');
   const spacing = px(cs.letterSpacing);
   const decoration = cs.textDecorationLine.includes('line-through') ? ' text-decoration="line-through"' : cs.textDecorationLine.includes('underline') ? ' text-decoration="underline"' : '';
-  return ` font-size="${num(size)}"${weight === 600 ? ' font-weight="600"' : ''}${italic ? ' font-style="italic"' : ''}${spacing ? ` letter-spacing="${num(spacing)}"` : ''}${decoration}${paintAttrs('fill', cs.color)}`;
+  return ` font-size="${num(size)}"${weight === 600 ? ' font-weight="600"' : ''}${italic ? ' font-style="italic"' : ''}${spacing ? ` letter-spacing="${num(spacing)}"` : ''}${decoration}${paintAttrs('fill', cs.color, opacity)}`;
 }
 
 function transformText(text: string, cs: CSSStyleDeclaration): string {
@@ -132,7 +133,7 @@ function transformText(text: string, cs: CSSStyleDeclaration): string {
 }
 
 /** One text node, line by line as the browser wrapped it. */
-function emitText(c: Canvas, node: Text, cs: CSSStyleDeclaration): void {
+function emitText(c: Canvas, node: Text, cs: CSSStyleDeclaration, opacity: number): void {
   const data = node.data;
   if (!data.trim()) return;
   const range = document.createRange();
@@ -144,7 +145,7 @@ function emitText(c: Canvas, node: Text, cs: CSSStyleDeclaration): void {
     if (rect) words.push({ text: m[0], left: rect.left - c.ox, right: rect.right - c.ox, top: rect.top - c.oy, height: rect.height });
   }
   range.detach();
-  const attrs = textAttrs(cs);
+  const attrs = textAttrs(cs, opacity);
   for (const line of groupLines(words)) {
     // Baseline of Inter: ascent 0.969 em of a 1.21 em content box, ≈ 0.8 of the line rect.
     const baseline = line.top + line.height * 0.8;
@@ -154,7 +155,7 @@ function emitText(c: Canvas, node: Text, cs: CSSStyleDeclaration): void {
 }
 
 /** A recharts surface (or any inline SVG): cloned, styles inlined as presentation attributes. */
-function emitSvg(c: Canvas, svg: SVGSVGElement, idPrefix: string): void {
+function emitSvg(c: Canvas, svg: SVGSVGElement, idPrefix: string, opacity: number): void {
   const r = svg.getBoundingClientRect();
   if (r.width <= 0 || r.height <= 0) return;
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -183,8 +184,8 @@ function emitSvg(c: Canvas, svg: SVGSVGElement, idPrefix: string): void {
       copy.setAttribute('id', next);
     }
     if (cs.visibility === 'hidden') copy.setAttribute('visibility', 'hidden');
-    const opacity = Number(cs.opacity);
-    if (opacity < 1) copy.setAttribute('opacity', num(opacity));
+    const own = Number(cs.opacity);
+    if (own < 1) copy.setAttribute('opacity', num(own));
     if (!SHAPES.has(tag)) return;
     const fill = parseCssColor(cs.fill.startsWith('url(') ? 'none' : cs.fill);
     if (cs.fill.startsWith('url(')) copy.setAttribute('fill', cs.fill.replace(/"/g, ''));
@@ -228,28 +229,30 @@ function emitSvg(c: Canvas, svg: SVGSVGElement, idPrefix: string): void {
   clone.setAttribute('height', num(r.height));
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${num(r.width)} ${num(r.height)}`);
   clone.setAttribute('overflow', 'visible');
+  if (opacity < 1) clone.setAttribute('opacity', num(opacity * Number(clone.getAttribute('opacity') ?? 1)));
   clone.removeAttribute('xmlns');
   c.parts.push(new XMLSerializer().serializeToString(clone).replace(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, '<svg'));
   c.extend(x, y, r.width, r.height);
 }
 
-function walk(c: Canvas, el: Element, idPrefix: string): void {
+function walk(c: Canvas, el: Element, idPrefix: string, inherited: number): void {
   if (el.hasAttribute(EXPORT_SKIP_ATTR)) return;
   if (el.classList.contains('recharts-tooltip-wrapper')) return;
   const cs = getComputedStyle(el);
-  if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) === 0) return;
+  const opacity = inherited * Number(cs.opacity || 1);
+  if (cs.display === 'none' || cs.visibility === 'hidden' || opacity === 0) return;
   if (el instanceof SVGSVGElement) {
-    emitSvg(c, el, `${idPrefix}-${String(c.parts.length)}`);
+    emitSvg(c, el, `${idPrefix}-${String(c.parts.length)}`, opacity);
     return;
   }
   if (el.namespaceURI === SVG_NS) return;
-  emitBox(c, el, cs);
+  emitBox(c, el, cs, opacity);
   if (el instanceof HTMLSelectElement) {
     // A select shows its chosen option; the option list itself is not on screen.
     const text = el.selectedOptions[0]?.textContent ?? '';
     const r = el.getBoundingClientRect();
     const size = px(cs.fontSize) || 15;
-    c.parts.push(`<text x="${num(r.left - c.ox + px(cs.paddingLeft) + px(cs.borderLeftWidth) + 2)}" y="${num(r.top - c.oy + r.height / 2 + size * 0.35)}"${textAttrs(cs)}>${escapeXml(text)} ▾</text>`);
+    c.parts.push(`<text x="${num(r.left - c.ox + px(cs.paddingLeft) + px(cs.borderLeftWidth) + 2)}" y="${num(r.top - c.oy + r.height / 2 + size * 0.35)}"${textAttrs(cs, opacity)}>${escapeXml(text)} ▾</text>`);
     return;
   }
   if (el instanceof HTMLInputElement) {
@@ -261,8 +264,8 @@ function walk(c: Canvas, el: Element, idPrefix: string): void {
   }
   if (el instanceof HTMLImageElement || el instanceof HTMLCanvasElement || el instanceof HTMLIFrameElement) return;
   for (const child of el.childNodes) {
-    if (child.nodeType === Node.TEXT_NODE) emitText(c, child as Text, cs);
-    else if (child instanceof Element) walk(c, child, idPrefix);
+    if (child.nodeType === Node.TEXT_NODE) emitText(c, child as Text, cs, opacity);
+    else if (child instanceof Element) walk(c, child, idPrefix, opacity);
   }
 }
 
@@ -275,7 +278,7 @@ export function chartToSvg(figure: HTMLElement, options: ChartSvgOptions): Chart
   const scrolled = [...figure.querySelectorAll('*')].filter((e) => e.scrollLeft !== 0 || e.scrollTop !== 0).map((e) => [e, e.scrollLeft, e.scrollTop] as const);
   for (const [e] of scrolled) e.scrollTo(0, 0);
   try {
-    walk(c, figure, options.idPrefix);
+    walk(c, figure, options.idPrefix, 1);
   } finally {
     for (const [e, left, top] of scrolled) e.scrollTo(left, top);
   }
