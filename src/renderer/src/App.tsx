@@ -1,5 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ExportFolderContext } from './components/ChartExportMenu';
+import { ExportBar } from './components/ExportBar';
+import type { DashboardContext } from './export/collect';
+import { installExportHook } from './export/hook';
+import { sourceLine } from './export/report';
 import { OutletSwatch } from './components/OutletSwatch';
+import type { EventTables } from '../../shared/events';
 import type { ArticleView } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
 import type { AppError } from '../../shared/result';
@@ -116,15 +122,49 @@ export function App(): React.JSX.Element {
   const ordered = visibleOutlets(allOutlets, { hidden: [], order: viewState.order });
   const outlets = visibleOutlets(allOutlets, { hidden: viewState.hiddenOutlets, order: viewState.order });
   const colours = outletColours(allOutlets, viewState.colours);
-  const scope = snapshot ? scopedTables(snapshot, { eventId: viewState.events[0] ?? null, from: viewState.from, to: viewState.to }) : null;
+  const pickedEvent = viewState.events[0] ?? null;
+  // A picked event's tables are fetched from the main process (the snapshot carries the folder's).
+  const [eventTables, setEventTables] = useState<{ of: AnalysisSnapshot; tables: EventTables } | null>(null);
+  useEffect(() => {
+    if (!snapshot || pickedEvent === null) return;
+    let live = true;
+    void getApi()
+      .getEventTables({ eventId: pickedEvent })
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setEventTables({ of: snapshot, tables: r.value });
+        else setNotice(r.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [snapshot, pickedEvent]);
+  const scope = snapshot ? scopedTables(snapshot, { eventId: pickedEvent, from: viewState.from, to: viewState.to }, eventTables?.of === snapshot ? eventTables.tables : null) : null;
+  const folderName = snapshot ? (snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name) : 'Framescope';
+
+  // What the exports (menus, report, automation hook) read: the dashboard as it is now.
+  const exportContext = useRef<DashboardContext | null>(null);
+  exportContext.current = snapshot
+    ? {
+        snapshot,
+        outlets,
+        colours,
+        scope: `${scope?.label ?? ''} · ${String(outlets.length)} of ${String(ordered.length)} outlets`,
+        articleIds: scope?.articleIds ?? new Set(snapshot.articles.map((a) => a.id)),
+        folder: folderName,
+      }
+    : null;
+  useEffect(() => installExportHook(() => exportContext.current), []);
+  const getExportContext = useCallback(() => exportContext.current, []);
 
   return (
     <div className="app" data-ready={snapshot ? 'true' : 'false'} data-api-verbs={Object.keys(getApi()).sort().join(',')}>
       <header className="topbar">
         <h1 className="brand">Framescope</h1>
         <div className="folder" title={snapshot?.folder.path}>
-          {snapshot ? (snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name) : '—'}
+          {snapshot ? folderName : '—'}
         </div>
+        {snapshot ? <ExportBar context={getExportContext} /> : null}
         <div className="actions">
           <button type="button" onClick={() => void openFolder()} disabled={busy}>
             Open folder…
@@ -177,6 +217,7 @@ export function App(): React.JSX.Element {
         <FilterBar snapshot={snapshot} state={viewState} ordered={ordered} colours={colours} onChange={setViewState} />
       ) : null}
 
+      <ExportFolderContext.Provider value={folderName}>
       <main id={`panel-${view}`} role={snapshot ? 'tabpanel' : undefined} aria-labelledby={snapshot ? `tab-${view}` : undefined}>
         {status.kind === 'loading' ? <p className="muted">Loading the sample articles…</p> : null}
         {status.kind === 'error' ? (
@@ -208,7 +249,12 @@ export function App(): React.JSX.Element {
             <Overview snapshot={snapshot} onOpenArticle={openArticle} />
           </>
         ) : null}
-        {snapshot && view !== 'overview' && view !== 'reader' ? (
+        {snapshot && view !== 'overview' && view !== 'reader' && scope?.loading ? (
+          <p className="muted scope-loading" role="status">
+            Loading the tables of {scope.label}…
+          </p>
+        ) : null}
+        {snapshot && view !== 'overview' && view !== 'reader' && !scope?.loading ? (
           <MeasureView
             view={view}
             snapshot={snapshot}
@@ -232,6 +278,7 @@ export function App(): React.JSX.Element {
           />
         ) : null}
       </main>
+      </ExportFolderContext.Provider>
       {evidence && snapshot ? (
         <EvidencePanel
           page={evidence.page}
@@ -249,9 +296,9 @@ export function App(): React.JSX.Element {
   );
 }
 
+/** "Framescope 0.2.0, lexicon packs id@version, …, date": under every chart and on its exports. */
 export function sourceNote(snapshot: AnalysisSnapshot): string {
-  const lexicons = snapshot.details.lexicons.length ? ` · lexicons ${snapshot.details.lexicons.join(', ')}` : '';
-  return `Framescope ${snapshot.engineVersion}${lexicons} · ${snapshot.analysedAt.slice(0, 10)}`;
+  return sourceLine(snapshot.engineVersion, snapshot.details.lexicons, snapshot.analysedAt);
 }
 
 function OverviewTable({
