@@ -65,7 +65,11 @@ function readFrontMatter(yamlText: string): { frontMatter: FrontMatter; error: s
   return { frontMatter: fm, error: null };
 }
 
-function cleanLine(line: string): string {
+/** A line without any of these characters (or a leading list mark) has no Markdown to remove. */
+const MARKUP = /[#>[<*_`]|^ {0,3}[-+][ \t]/;
+
+export function cleanLine(line: string): string {
+  if (!MARKUP.test(line)) return line;
   return line
     .replace(/^ {0,3}#{1,6}[ \t]+/, '')
     .replace(/[ \t]+#+[ \t]*$/, '')
