@@ -263,6 +263,11 @@ export function createService(deps: ServiceDeps): Service {
         return toFailure(err);
       }
     },
+    getEventTables({ eventId }) {
+      if (!current) return Promise.resolve(fail('E_NOT_READY'));
+      const tables = current.eventTables(eventId);
+      return Promise.resolve(tables ? ok({ eventId, tables }) : fail('E_NOT_FOUND', `No event ${eventId} in the open folder.`));
+    },
     async openSeeds() {
       return open(deps.seedsDir, true);
     },

@@ -10,6 +10,7 @@ const api = {
   getAnalysis: () => ipcRenderer.invoke(invokeChannel('getAnalysis')),
   getArticle: (request) => ipcRenderer.invoke(invokeChannel('getArticle'), request),
   getEvidence: (request) => ipcRenderer.invoke(invokeChannel('getEvidence'), request),
+  getEventTables: (request) => ipcRenderer.invoke(invokeChannel('getEventTables'), request),
   openFolder: () => ipcRenderer.invoke(invokeChannel('openFolder')),
   openSeeds: () => ipcRenderer.invoke(invokeChannel('openSeeds')),
   openExternal: (request) => ipcRenderer.invoke(invokeChannel('openExternal'), request),

@@ -6,6 +6,7 @@
  * handler table typed from this file, so a missing handler fails `typecheck`), and the
  * browser-mode server exposes the same methods as JSON over HTTP.
  */
+import type { EventTables } from './events';
 import type { ArticleView, EvidencePage } from './evidence';
 import type { ExportDataRequest, ExportPdfRequest, SaveExportOutcome, SaveExportRequest } from './exporting';
 import type { AnalysisSnapshot, Progress } from './model';
@@ -15,7 +16,19 @@ import type { Result } from './result';
  * Every method the renderer may invoke. The payload schemas live in `schemas.ts` (zod), which
  * only the main process loads: the sandboxed preload cannot require packages.
  */
-export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'getEvidence', 'openFolder', 'openSeeds', 'openExternal', 'saveCorrections', 'saveExport', 'exportPdf', 'exportData'] as const;
+export const INVOKE_METHODS = [
+  'getAnalysis',
+  'getArticle',
+  'getEvidence',
+  'getEventTables',
+  'openFolder',
+  'openSeeds',
+  'openExternal',
+  'saveCorrections',
+  'saveExport',
+  'exportPdf',
+  'exportData',
+] as const;
 export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 
 /** Request payload per method (`undefined` for methods that take none). */
@@ -24,6 +37,8 @@ export interface RequestMap {
   getArticle: { readonly id: string };
   /** The evidence behind one mark, a page at a time. */
   getEvidence: { readonly key: string; readonly offset?: number | undefined; readonly limit?: number | undefined };
+  /** One event's tables, when the user picks the event. */
+  getEventTables: { readonly eventId: string };
   openFolder: undefined;
   openSeeds: undefined;
   openExternal: { readonly url: string };
@@ -74,6 +89,7 @@ export interface ResponseMap {
   getAnalysis: AnalysisSnapshot;
   getArticle: ArticleView;
   getEvidence: EvidencePage;
+  getEventTables: EventTables;
   openFolder: OpenFolderOutcome;
   openSeeds: AnalysisSnapshot;
   openExternal: { readonly opened: boolean };
@@ -95,6 +111,7 @@ export interface FramescopeApi {
   getAnalysis(): Promise<Result<ResponseMap['getAnalysis']>>;
   getArticle(request: RequestOf<'getArticle'>): Promise<Result<ResponseMap['getArticle']>>;
   getEvidence(request: RequestOf<'getEvidence'>): Promise<Result<ResponseMap['getEvidence']>>;
+  getEventTables(request: RequestOf<'getEventTables'>): Promise<Result<ResponseMap['getEventTables']>>;
   openFolder(): Promise<Result<ResponseMap['openFolder']>>;
   openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
   openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;

@@ -35,6 +35,7 @@ export const REQUEST_SCHEMAS = {
       limit: z.number().int().min(1).max(500).optional(),
     })
     .strict(),
+  getEventTables: z.object({ eventId: z.string().min(1).max(200) }).strict(),
   openFolder: z.undefined(),
   openSeeds: z.undefined(),
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),

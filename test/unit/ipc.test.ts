@@ -20,6 +20,7 @@ function fakeHandlers(): Handlers {
     getAnalysis: vi.fn(() => Promise.resolve(ok(snapshot))),
     getArticle: vi.fn(() => Promise.reject(new Error('not used'))),
     getEvidence: vi.fn(() => Promise.reject(new Error('not used'))),
+    getEventTables: vi.fn(() => Promise.reject(new Error('not used'))),
     saveCorrections: vi.fn(() => Promise.reject(new Error('not used'))),
     openFolder: vi.fn(() => Promise.resolve(ok({ opened: false, snapshot: null }))),
     openSeeds: vi.fn(() => Promise.resolve(ok(snapshot))),

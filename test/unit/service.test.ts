@@ -76,6 +76,7 @@ describe('service', () => {
             resolve({
               snapshot,
               stats,
+              eventTables: () => null,
               article: () => Promise.reject(new Error('unused')),
               evidence: () => Promise.reject(new Error('unused')),
               // eslint-disable-next-line require-yield -- never iterated in this test

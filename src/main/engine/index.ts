@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
+import type { MetricTable } from '../../shared/comparison';
 import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
 import { compare } from './compare/compare';
 import { overridesFromFolder } from './events/manifest';
@@ -63,6 +64,8 @@ export interface Analysis {
   readonly stats: AnalysisStats;
   /** One article with its highlight layers, read again from disk (refused if it changed). */
   article(id: string): Promise<ArticleView>;
+  /** One event's tables (the snapshot carries the whole folder's only); null for an unknown event. */
+  eventTables(eventId: string): readonly MetricTable[] | null;
   /** A page of the evidence behind one mark, each item with its sentence. */
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
   /**
@@ -196,7 +199,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     loaded.articles.map((a) => a.summary),
     loaded.manifest?.events ?? null,
   );
-  const comparison = compare(analysed, {
+  const { eventTables, ...comparison } = compare(analysed, {
     scope: { kind: 'corpus' },
     outlets: outletNames,
     aggregators: parts.aggregators,
@@ -243,9 +246,11 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     return buildDoc(id, await loadArticleText(resolved, summary), excludedById.get(id) ?? []);
   };
 
+  const tablesByEvent = new Map(eventTables.map((e) => [e.eventId, e.tables] as const));
   return {
     snapshot,
     stats,
+    eventTables: (eventId) => tablesByEvent.get(eventId) ?? null,
     async *articleResults() {
       for (const [i, { summary }] of loaded.articles.entries()) {
         const a = analysed[i];

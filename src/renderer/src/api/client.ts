@@ -47,6 +47,7 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
     getAnalysis: () => call('getAnalysis'),
     getArticle: (request) => call('getArticle', request),
     getEvidence: (request) => call('getEvidence', request),
+    getEventTables: (request) => call('getEventTables', request),
     openFolder: () => call('openFolder'),
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),
