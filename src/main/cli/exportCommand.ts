@@ -162,7 +162,10 @@ async function callHook<T>(page: Page, method: keyof ExportHook, arg?: unknown, 
   );
 }
 
+/** How long the dashboard may take to show the (already analysed) folder. */
 const HOOK_TIMEOUT_MS = 120_000;
+/** Once it shows it, the hook is installed at once; a dashboard without one is told apart quickly. */
+const HOOK_WAIT_MS = 15_000;
 
 async function exportVisual(args: ExportArgs, target: string | undefined, env: ExportEnv): Promise<readonly string[]> {
   const service = createService({
@@ -184,9 +187,10 @@ async function exportVisual(args: ExportArgs, target: string | undefined, env: E
     const page = await context.newPage();
     await page.goto(server.url);
     try {
-      await page.waitForFunction((name) => name in globalThis, EXPORT_HOOK_NAME, { timeout: HOOK_TIMEOUT_MS });
+      await page.waitForSelector('[data-ready="true"]', { state: 'attached', timeout: HOOK_TIMEOUT_MS });
+      await page.waitForFunction((name) => name in globalThis, EXPORT_HOOK_NAME, { timeout: HOOK_WAIT_MS });
     } catch {
-      throw new CodedError('E_EXPORT_FAILED', `The dashboard did not offer its export hook (window.${EXPORT_HOOK_NAME}) within ${HOOK_TIMEOUT_MS / 1000} s; nothing was written.`);
+      throw new CodedError('E_EXPORT_FAILED', `The dashboard did not show the analysis with its export hook (window.${EXPORT_HOOK_NAME}); nothing was written.`);
     }
     const options = { theme: args.theme };
 
