@@ -36,9 +36,12 @@ export async function renderPdfPage(bytes: Uint8Array, pageNumber = 1, scale = 1
   try {
     const page = await doc.getPage(pageNumber);
     const viewport = page.getViewport({ scale });
-    const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: NodeCanvas; context: CanvasRenderingContext2D } };
+    type RenderParameters = Parameters<typeof page.render>[0];
+    const factory = doc.canvasFactory as {
+      create(w: number, h: number): { canvas: NodeCanvas & RenderParameters['canvas']; context: RenderParameters['canvasContext'] };
+    };
     const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    await page.render({ canvasContext: context, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+    await page.render({ canvasContext: context, viewport, canvas }).promise;
     return canvas.toBuffer('image/png');
   } finally {
     await doc.destroy();
