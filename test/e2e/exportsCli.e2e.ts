@@ -12,10 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_HEADER } from '../../src/shared/contract';
 import { EXPORT_HOOK_NAME } from '../../src/shared/exporting';
-import type { Result } from '../../src/shared/result';
-import type { SaveExportOutcome } from '../../src/shared/exporting';
 import { launchBrowser, openDashboard, startApp, tempDir, type RunningApp } from './app';
 import { readPdf } from './pdf';
 
@@ -71,23 +68,15 @@ describe('framescope export reproduces the app', () => {
     app = await startApp();
     browser = await launchBrowser();
     const { page } = await openDashboard(browser, app.url);
-    // The request the dashboard's "Export data → JSON" sends; browser mode replies with the file to download.
-    const reply = await page.evaluate(
-      async ({ header, token }) => {
-        const res = await fetch('/api/exportData', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [header]: token },
-          body: JSON.stringify({ payload: { suggestedName: 'seeds', format: 'json' } }),
-        });
-        return (await res.json()) as unknown;
-      },
-      { header: TOKEN_HEADER, token: app.token },
-    );
-    const result = reply as Result<SaveExportOutcome>;
-    if (!result.ok) throw new Error(result.error.message);
-    const download = result.value.download;
-    expect(download).toMatchObject({ name: 'seeds.json', mime: 'application/json' });
-    const fromApp = JSON.parse(Buffer.from(download?.base64 ?? '', 'base64').toString('utf8')) as Record<string, unknown>;
+    // The dashboard's "Export data → JSON" button; browser mode hands the file to the browser's download.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'JSON', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Sample articles - Framescope data.json');
+    const saved = path.join(out, 'from-app.json');
+    await download.saveAs(saved);
+    const fromApp = JSON.parse(await readFile(saved, 'utf8')) as Record<string, unknown>;
 
     expect(typeof fromCli.analysedAt).toBe('string');
     expect({ ...fromCli, analysedAt: null }).toEqual({ ...fromApp, analysedAt: null });
@@ -144,6 +133,6 @@ describe('framescope export through the dashboard', async () => {
     const unknown = await framescope(['export', 'seeds', '--format', 'svg', '--chart', '../../x', '--out', path.join(out, 'x.svg')]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no chart “../../x”; run with --chart list');
-    expect((await readdir(out)).sort()).toEqual(['chart.png', 'chart.svg', 'report.html', 'report.pdf', 'seeds.json']);
+    expect((await readdir(out)).sort()).toEqual(['chart.png', 'chart.svg', 'from-app.json', 'report.html', 'report.pdf', 'seeds.json']);
   }, 300_000);
 });
