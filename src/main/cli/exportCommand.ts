@@ -80,7 +80,8 @@ export function parseExportArgs(
     }
   }
   if (values.chart !== undefined && f !== 'png' && f !== 'svg') throw new UsageError('--chart goes with --format png or svg');
-  const theme = values.theme ?? 'current';
+  // Like the app: a PDF is printed in the light theme unless asked otherwise.
+  const theme = values.theme ?? (f === 'pdf' ? 'light' : 'current');
   if (theme !== 'current' && theme !== 'light') throw new UsageError('--theme is current or light');
   const scale = Number(values.scale ?? '2');
   if (!(PNG_SCALES as readonly number[]).includes(scale)) throw new UsageError('--scale is 1, 2 or 3');

@@ -47,7 +47,8 @@ Options:
   --table <name>   articles, sentences, labels, attribution, figures, quotes,
                    topics, events or omissions (csv only).
   --chart <id>     One chart (png, svg); "list" prints every chart id.
-  --theme <t>      current (default) or light.
+  --theme <t>      current or light (the default for pdf; headless Chromium
+                   shows the light theme, so both match there).
   --scale <n>      PNG pixel ratio: 1, 2 (default) or 3.
   --quiet          No progress on standard error.
   --no-cache       Analyse every file again instead of reusing cached results.
