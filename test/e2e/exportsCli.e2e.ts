@@ -82,6 +82,22 @@ describe('framescope export reproduces the app', () => {
     expect({ ...fromCli, analysedAt: null }).toEqual({ ...fromApp, analysedAt: null });
     expect(fromCli).toMatchObject({ schemaVersion: 1, folder: { name: 'seeds' } });
   }, 180_000);
+
+  it('prints the dashboard’s PDF report in browser mode with headless Chromium and downloads it', async () => {
+    if (!app || !browser) throw new Error('the previous test starts the app');
+    const { page } = await openDashboard(browser, app.url);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'PDF', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Sample articles - Framescope report.pdf');
+    const saved = path.join(out, 'from-app.pdf');
+    await download.saveAs(saved);
+    const { pages, text } = await readPdf(await readFile(saved));
+    expect(pages).toBeGreaterThanOrEqual(1);
+    const all = text.join(' ').replace(/\s+/g, ' ');
+    for (const outlet of SEED_OUTLETS) expect(all).toContain(outlet);
+  }, 180_000);
 });
 
 describe('framescope export through the dashboard', async () => {
@@ -133,6 +149,6 @@ describe('framescope export through the dashboard', async () => {
     const unknown = await framescope(['export', 'seeds', '--format', 'svg', '--chart', '../../x', '--out', path.join(out, 'x.svg')]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no chart “../../x”; run with --chart list');
-    expect((await readdir(out)).sort()).toEqual(['chart.png', 'chart.svg', 'from-app.json', 'report.html', 'report.pdf', 'seeds.json']);
+    expect((await readdir(out)).sort()).toEqual(['chart.png', 'chart.svg', 'from-app.json', 'from-app.pdf', 'report.html', 'report.pdf', 'seeds.json']);
   }, 300_000);
 });
