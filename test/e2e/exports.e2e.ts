@@ -174,6 +174,26 @@ describe('chart exports on the seeds', () => {
     }
   }, 60_000);
 
+  it('exports what the filters show: a hidden outlet is left out and the subtitle says so', async () => {
+    const { page } = opened;
+    await page.evaluate(() => {
+      window.location.hash = '#view=figures&hide=Xinhua';
+    });
+    await page.getByRole('tab', { name: 'Figures', selected: true }).waitFor();
+    const svg = await page.evaluate(() => window.framescopeExport?.chartSvg('chart-tone-mean', { theme: 'current' }) ?? '');
+    const check = await checkSvg(page, svg);
+    expect(check.parseError).toBeNull();
+    expect(check.text).toContain('4 of 5 outlets');
+    for (const outlet of outlets.filter((o) => o !== 'Xinhua')) expect(check.text).toContain(outlet);
+    expect(check.text).not.toContain('Xinhua');
+    // The capture visited the Tone view and came back to the user's.
+    expect(await page.evaluate(() => window.location.hash)).toBe('#view=figures&hide=Xinhua');
+    await page.evaluate(() => {
+      window.location.hash = '';
+    });
+    await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+  }, 60_000);
+
   it('the export menu works from the keyboard and the browser downloads the file', async () => {
     const { page } = opened;
     await page.getByRole('tab', { name: 'Tone' }).click();
