@@ -10,10 +10,14 @@ const api = {
   getAnalysis: () => ipcRenderer.invoke(invokeChannel('getAnalysis')),
   getArticle: (request) => ipcRenderer.invoke(invokeChannel('getArticle'), request),
   getEvidence: (request) => ipcRenderer.invoke(invokeChannel('getEvidence'), request),
+  getEventTables: (request) => ipcRenderer.invoke(invokeChannel('getEventTables'), request),
   openFolder: () => ipcRenderer.invoke(invokeChannel('openFolder')),
   openSeeds: () => ipcRenderer.invoke(invokeChannel('openSeeds')),
   openExternal: (request) => ipcRenderer.invoke(invokeChannel('openExternal'), request),
   saveCorrections: (request) => ipcRenderer.invoke(invokeChannel('saveCorrections'), request),
+  saveExport: (request) => ipcRenderer.invoke(invokeChannel('saveExport'), request),
+  exportPdf: (request) => ipcRenderer.invoke(invokeChannel('exportPdf'), request),
+  exportData: (request) => ipcRenderer.invoke(invokeChannel('exportData'), request),
   onProgress: (listener) => {
     const channel = eventChannel('progress');
     const handler = (_event: IpcRendererEvent, progress: Progress): void => listener(progress);

@@ -144,6 +144,21 @@ export interface OmissionGrid {
   readonly notes: readonly string[];
 }
 
+/** One event's tables (the same aggregators as the scope's), fetched when the user picks the event. */
+export interface EventTables {
+  readonly eventId: string;
+  readonly tables: readonly MetricTable[];
+}
+
+/**
+ * What the engine computes: the comparison plus every event's tables. The tables stay in the
+ * main process and travel one event at a time (`getEventTables`), which keeps the snapshot the
+ * dashboard loads first small in large folders.
+ */
+export interface ComparisonWithEvents extends Comparison {
+  readonly eventTables: readonly EventTables[];
+}
+
 /** A term that distinguishes an event from the rest of the folder (topic discovery). */
 export interface DiscoveredTerm {
   readonly term: string;
@@ -169,8 +184,6 @@ export interface Comparison {
   readonly thread: StoryThread;
   /** Tables of every aggregator over the articles in scope. */
   readonly tables: readonly MetricTable[];
-  /** For the corpus scope: each event's tables (same aggregators), so values can follow the timeline. */
-  readonly eventTables: readonly { readonly eventId: string; readonly tables: readonly MetricTable[] }[];
   readonly omissions: OmissionGrid;
   readonly discovery: readonly EventDiscovery[];
   readonly notes: readonly string[];

@@ -70,5 +70,29 @@ describe('dashboard on the seeds', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
-});
 
+  it('fetches a picked event’s tables and charts that event only', async () => {
+    const { page, problems, context } = await openDashboard(browser, app.url);
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/getEventTables')) fetched.push(r.postData() ?? '');
+    });
+    const events = page.locator('.thread button.event');
+    expect(await events.count()).toBe(3);
+    // The 1 May event: BNN Breaking and The Jewish Chronicle.
+    const may = events.filter({ has: page.locator('strong') }).nth(2);
+    const covered = await may.locator('xpath=..').locator('.outlet-tag').allTextContents();
+    expect(covered.length).toBeGreaterThan(0);
+    await may.click();
+    await page.getByRole('tab', { name: 'Tone' }).click();
+    const chart = page.locator('[data-chart="chart-tone-mean"]');
+    await chart.waitFor();
+    const subtitle = (await chart.locator('.subtitle').textContent()) ?? '';
+    expect(subtitle).not.toContain('all 3 events');
+    expect(fetched).toHaveLength(1);
+    const text = (await chart.textContent()) ?? '';
+    for (const outlet of covered) expect(text).toContain(outlet);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

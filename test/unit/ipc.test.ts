@@ -20,10 +20,14 @@ function fakeHandlers(): Handlers {
     getAnalysis: vi.fn(() => Promise.resolve(ok(snapshot))),
     getArticle: vi.fn(() => Promise.reject(new Error('not used'))),
     getEvidence: vi.fn(() => Promise.reject(new Error('not used'))),
+    getEventTables: vi.fn(() => Promise.reject(new Error('not used'))),
     saveCorrections: vi.fn(() => Promise.reject(new Error('not used'))),
     openFolder: vi.fn(() => Promise.resolve(ok({ opened: false, snapshot: null }))),
     openSeeds: vi.fn(() => Promise.resolve(ok(snapshot))),
     openExternal: vi.fn(() => Promise.resolve(ok({ opened: true }))),
+    saveExport: vi.fn(() => Promise.resolve(ok({ saved: false }))),
+    exportPdf: vi.fn(() => Promise.resolve(ok({ saved: false }))),
+    exportData: vi.fn(() => Promise.resolve(ok({ saved: false }))),
   };
 }
 

@@ -137,7 +137,6 @@ function snapshotOf(): AnalysisSnapshot {
       grouping: { events: [], assignments: [], method: { usedDates: true, undatedArticles: 0, threshold: 0.2, description: '' } },
       thread: { entries: [] },
       tables,
-      eventTables: [],
       omissions: { events: [event], notCompared: [], notes: [] },
       discovery: [],
       notes: [],

@@ -16,6 +16,7 @@ import type { Dirent } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalysisSnapshot } from '../../shared/model';
+import type { MetricTable } from '../../shared/comparison';
 import type { Span } from '../engine/document';
 import type { EncodedEvidenceStore } from '../engine/aggregate';
 
@@ -30,6 +31,13 @@ export interface CachedSnapshot {
   readonly evidence: EncodedEvidenceStore;
   /** Clutter ranges per article id, as the analysis saw them. */
   readonly excluded: Readonly<Record<string, readonly Span[]>>;
+  /** Each event's tables (the snapshot carries the folder's only). */
+  readonly eventTables: readonly EventTables[];
+}
+
+export interface EventTables {
+  readonly eventId: string;
+  readonly tables: readonly MetricTable[];
 }
 
 /** What a click needs after the first screen: read from the file only when first asked for. */
@@ -191,8 +199,11 @@ export class SnapshotCache {
             strings: string[];
             keys: [string, string, number, number][];
             excluded: Record<string, Span[]>;
+            eventTables: EventTables[];
           };
-          if (!Array.isArray(meta.strings) || !Array.isArray(meta.keys) || typeof meta.excluded !== 'object') throw new Error('bad evidence index');
+          if (!Array.isArray(meta.strings) || !Array.isArray(meta.keys) || typeof meta.excluded !== 'object' || !Array.isArray(meta.eventTables)) {
+            throw new Error('bad evidence index');
+          }
           const int32 = async (k: number): Promise<Int32Array> => {
             const b = await readPart(h, 2 + k);
             if (b.length % 4 !== 0) throw new Error('bad evidence column');
@@ -212,7 +223,7 @@ export class SnapshotCache {
             // Buffer.alloc memory is 8-byte aligned at offset 0.
             weight: new Float64Array(w.buffer, w.byteOffset, w.length / 8),
           };
-          return { evidence, excluded: meta.excluded };
+          return { evidence, excluded: meta.excluded, eventTables: meta.eventTables };
         } finally {
           await h.close();
         }
@@ -229,7 +240,7 @@ export class SnapshotCache {
     const e = value.evidence;
     const parts: Buffer[] = [
       Buffer.from(JSON.stringify(value.snapshot), 'utf8'),
-      Buffer.from(JSON.stringify({ strings: e.strings, keys: e.keys, excluded: value.excluded }), 'utf8'),
+      Buffer.from(JSON.stringify({ strings: e.strings, keys: e.keys, excluded: value.excluded, eventTables: value.eventTables }), 'utf8'),
       ...COLUMNS.map((c) => bytesOf(e[c])),
     ];
     const header: Header = {

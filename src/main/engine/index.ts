@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
+import type { MetricTable } from '../../shared/comparison';
 import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
 import { compare } from './compare/compare';
 import { overridesFromFolder } from './events/manifest';
@@ -17,7 +18,7 @@ import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate
 import type { Doc, Span } from './document';
 import { loadArticleText } from './ingest/loadArticle';
 import { loadFolder } from './ingest/loadFolder';
-import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type SerializedResults } from './pipeline';
+import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
@@ -66,8 +67,23 @@ export interface Analysis {
   readonly stats: AnalysisStats;
   /** One article with its highlight layers, read again from disk (refused if it changed). */
   article(id: string): Promise<ArticleView>;
+  /** One event's tables (the snapshot carries the whole folder's only); null for an unknown event. */
+  eventTables(eventId: string): Promise<readonly MetricTable[] | null>;
   /** A page of the evidence behind one mark, each item with its sentence. */
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
+  /**
+   * Every article's pipeline results with its text read again (refused with E_STALE if a file
+   * changed since the analysis), one at a time in folder order: what the data export reads.
+   */
+  articleResults(): AsyncGenerator<ArticleResults>;
+}
+
+/** One analysed article as the data export reads it. */
+export interface ArticleResults {
+  readonly summary: ArticleSummary;
+  readonly outlet: string;
+  readonly results: PipelineResults;
+  readonly doc: Doc;
 }
 
 
@@ -110,10 +126,14 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
         seconds: { load: t, analyse: 0, aggregate: 0 },
       };
       // The evidence and clutter ranges are read after the first screen, when first needed.
-      let loading: Promise<{ store: EvidenceStore; excluded: ReadonlyMap<string, readonly Span[]> }> | null = null;
-      const rest = (): Promise<{ store: EvidenceStore; excluded: ReadonlyMap<string, readonly Span[]> }> => {
+      let loading: Promise<Details> | null = null;
+      const rest = (): Promise<Details> => {
         loading ??= details().then(
-          (d) => ({ store: EvidenceStore.decode(d.evidence), excluded: new Map(Object.entries(d.excluded)) }),
+          (d) => ({
+            store: EvidenceStore.decode(d.evidence),
+            excluded: new Map(Object.entries(d.excluded)),
+            eventTables: new Map(d.eventTables.map((e) => [e.eventId, e.tables] as const)),
+          }),
           (err: unknown) => {
             throw new CodedError('E_INTERNAL', (err as Error).message);
           },
@@ -242,7 +262,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     articles.map((a) => a.summary),
     manifest?.events ?? null,
   );
-  const comparison = compare(analysed, {
+  const { eventTables, ...comparison } = compare(analysed, {
     scope: { kind: 'corpus' },
     outlets: outletNames,
     aggregators: parts.aggregators,
@@ -284,10 +304,17 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   if (snapshots && fingerprint !== null) {
     const excluded: Record<string, readonly Span[]> = {};
     for (const [id, spans] of excludedById) excluded[id] = spans;
-    await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded }).catch(() => undefined);
+    await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
   }
-  const rest = Promise.resolve({ store, excluded: excludedById });
+  const rest = Promise.resolve({ store, excluded: excludedById, eventTables: new Map(eventTables.map((e) => [e.eventId, e.tables] as const)) });
   return analysisOf(resolved, parts, snapshot, () => rest, stats, pipeline);
+}
+
+/** What the screens after the first need: evidence, one event's tables, clutter ranges for the reader. */
+interface Details {
+  readonly store: EvidenceStore;
+  readonly excluded: ReadonlyMap<string, readonly Span[]>;
+  readonly eventTables: ReadonlyMap<string, readonly MetricTable[]>;
 }
 
 /** The open analysis: the snapshot, its evidence and the articles read again on demand. */
@@ -295,7 +322,7 @@ function analysisOf(
   resolved: string,
   parts: EngineParts,
   snapshot: AnalysisSnapshot,
-  rest: () => Promise<{ readonly store: EvidenceStore; readonly excluded: ReadonlyMap<string, readonly Span[]> }>,
+  rest: () => Promise<Details>,
   stats: AnalysisStats,
   built?: Pipeline,
 ): Analysis {
@@ -313,6 +340,20 @@ function analysisOf(
   return {
     snapshot,
     stats,
+    async eventTables(eventId) {
+      return (await rest()).eventTables.get(eventId) ?? null;
+    },
+    // Results are computed again from each article's text (the same pipeline, so the same
+    // results) rather than kept for every article for the life of the analysis.
+    async *articleResults() {
+      for (const summary of snapshot.articles) {
+        const doc = await docOf(summary.id);
+        const meta = metaOf(summary);
+        pipeline ??= createPipeline(parts.components);
+        const results: PipelineResults = pipeline.run(doc, meta);
+        yield { summary, outlet: meta.outlet ?? UNKNOWN_OUTLET, results, doc };
+      }
+    },
     async article(id) {
       const summary = summaries.get(id);
       if (!summary) throw new CodedError('E_NOT_FOUND');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OutletSwatch } from './components/OutletSwatch';
+import type { EventTables } from '../../shared/events';
 import type { ArticleView } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
 import type { AppError } from '../../shared/result';
@@ -116,7 +117,24 @@ export function App(): React.JSX.Element {
   const ordered = visibleOutlets(allOutlets, { hidden: [], order: viewState.order });
   const outlets = visibleOutlets(allOutlets, { hidden: viewState.hiddenOutlets, order: viewState.order });
   const colours = outletColours(allOutlets, viewState.colours);
-  const scope = snapshot ? scopedTables(snapshot, { eventId: viewState.events[0] ?? null, from: viewState.from, to: viewState.to }) : null;
+  const pickedEvent = viewState.events[0] ?? null;
+  // A picked event's tables are fetched from the main process (the snapshot carries the folder's).
+  const [eventTables, setEventTables] = useState<{ of: AnalysisSnapshot; tables: EventTables } | null>(null);
+  useEffect(() => {
+    if (!snapshot || pickedEvent === null) return;
+    let live = true;
+    void getApi()
+      .getEventTables({ eventId: pickedEvent })
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) setEventTables({ of: snapshot, tables: r.value });
+        else setNotice(r.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [snapshot, pickedEvent]);
+  const scope = snapshot ? scopedTables(snapshot, { eventId: pickedEvent, from: viewState.from, to: viewState.to }, eventTables?.of === snapshot ? eventTables.tables : null) : null;
 
   return (
     <div className="app" data-ready={snapshot ? 'true' : 'false'} data-api-verbs={Object.keys(getApi()).sort().join(',')}>
@@ -208,7 +226,12 @@ export function App(): React.JSX.Element {
             <Overview snapshot={snapshot} onOpenArticle={openArticle} />
           </>
         ) : null}
-        {snapshot && view !== 'overview' && view !== 'reader' ? (
+        {snapshot && view !== 'overview' && view !== 'reader' && scope?.loading ? (
+          <p className="muted" role="status">
+            Loading the tables of {scope.label}…
+          </p>
+        ) : null}
+        {snapshot && view !== 'overview' && view !== 'reader' && !scope?.loading ? (
           <MeasureView
             view={view}
             snapshot={snapshot}

@@ -7,7 +7,7 @@
  * then selects the articles the tables, the grid and discovery look at.
  */
 import type { Scope } from '../../../shared/comparison';
-import type { Comparison, EventEdit, EventGrouping, EventName, EventOverride } from '../../../shared/events';
+import type { ComparisonWithEvents, EventEdit, EventGrouping, EventName, EventOverride } from '../../../shared/events';
 import { CodedError } from '../../../shared/result';
 import type { AnalysedArticle, Aggregator, EvidenceStore, FeatureSource } from '../aggregate';
 import { applyEdits, applyOverrides } from '../events/edits';
@@ -63,7 +63,7 @@ export function eventsOf(
   return { corpus, grouping };
 }
 
-export function compare(articles: readonly AnalysedArticle[], options: CompareOptions): Comparison {
+export function compare(articles: readonly AnalysedArticle[], options: CompareOptions): ComparisonWithEvents {
   const { scope, outlets, aggregators, featureSources, store } = options;
   const { corpus, grouping } = options.events ?? eventsOf(articles, options);
   const notes: string[] = [grouping.method.description];

@@ -47,10 +47,15 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
     getAnalysis: () => call('getAnalysis'),
     getArticle: (request) => call('getArticle', request),
     getEvidence: (request) => call('getEvidence', request),
+    getEventTables: (request) => call('getEventTables', request),
     openFolder: () => call('openFolder'),
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),
     saveCorrections: (request) => call('saveCorrections', request),
+    // In browser mode the reply carries the file itself (`download`); the page saves it.
+    saveExport: (request) => call('saveExport', request),
+    exportPdf: (request) => call('exportPdf', request),
+    exportData: (request) => call('exportData', request),
     onProgress(listener) {
       listeners.add(listener);
       if (!source && token) {

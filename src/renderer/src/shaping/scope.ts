@@ -3,7 +3,7 @@
  * folder, the events inside a date range, and the words for chart subtitles.
  */
 import type { MetricTable } from '../../../shared/comparison';
-import type { EventInfo } from '../../../shared/events';
+import type { EventInfo, EventTables } from '../../../shared/events';
 import type { AnalysisSnapshot } from '../../../shared/model';
 
 export interface ScopeFilter {
@@ -25,14 +25,20 @@ export interface ScopedTables {
   readonly event: EventInfo | null;
   /** Article ids in scope (all articles for the corpus scope). */
   readonly articleIds: ReadonlySet<string>;
+  /** True while the picked event's tables are being fetched (its tables are empty until then). */
+  readonly loading: boolean;
 }
 
-export function scopedTables(snapshot: AnalysisSnapshot, filter: ScopeFilter): ScopedTables {
+/**
+ * `eventTables` are the picked event's tables as fetched from the main process (null until they
+ * arrive, or when they belong to another event).
+ */
+export function scopedTables(snapshot: AnalysisSnapshot, filter: ScopeFilter, eventTables: EventTables | null = null): ScopedTables {
   const { comparison } = snapshot;
   const event = filter.eventId ? (comparison.grouping.events.find((e) => e.id === filter.eventId) ?? null) : null;
   if (event) {
-    const tables = comparison.eventTables.find((t) => t.eventId === event.id)?.tables ?? [];
-    return { tables, label: event.name, event, articleIds: new Set(event.articleIds) };
+    const fetched = eventTables?.eventId === event.id ? eventTables.tables : null;
+    return { tables: fetched ?? [], label: event.name, event, articleIds: new Set(event.articleIds), loading: fetched === null };
   }
   const inRange = eventsInRange(comparison.grouping.events, filter.from, filter.to);
   const ranged = Boolean(filter.from ?? filter.to);
@@ -41,5 +47,6 @@ export function scopedTables(snapshot: AnalysisSnapshot, filter: ScopeFilter): S
     label: ranged ? `${inRange.length} events in the date range (tables: all events)` : `all ${comparison.grouping.events.length} events`,
     event: null,
     articleIds: new Set(ranged ? inRange.flatMap((e) => e.articleIds) : snapshot.articles.map((a) => a.id)),
+    loading: false,
   };
 }
