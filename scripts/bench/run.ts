@@ -8,7 +8,7 @@
  *   - peak RSS of the browser-mode process.
  * Its last line is one JSON object with the figures, for scripts comparing runs.
  *
- *   npm run bench -- [--articles 10000] [--runs 3] [--corpus <folder>]
+ *   npm run bench -- [--articles 10000] [--runs 3] [--corpus <folder>] [--only throughput|browser]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     corpus: { type: 'string' },
+    /** Measure only one part: throughput (baseline, engine, 2 workers) or browser (first chart data, RSS). */
+    only: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -71,7 +73,10 @@ async function browserOpen(corpus: string, cacheDir: string): Promise<{ seconds:
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
     return { seconds, peakRssMb: hwm ? Number(hwm[1]) / 1024 : Number.NaN };
   } finally {
+    // It finishes writing its caches before it exits: wait, so the next open sees them.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
   }
 }
 
@@ -95,7 +100,9 @@ async function main(): Promise<void> {
   const items = loaded.articles.map((a) => ({ meta: metaOf(a.summary), text: a.text, excluded: a.excluded }));
   const baseline: number[] = [];
   const single: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
+  const doThroughput = values.only !== 'browser';
+  const doBrowser = values.only !== 'throughput';
+  for (let r = 0; r < runs && doThroughput; r += 1) {
     let t = performance.now();
     for (const text of texts) sentiment.analyze(text);
     baseline.push(mb / ((performance.now() - t) / 1000));
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
   }
 
   const workers: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
+  for (let r = 0; r < runs && doThroughput; r += 1) {
     const a = await analyzeFolder(corpus, { workerFile: path.join(root, 'out/main/analyzeWorker.js'), workers: 2 });
     workers.push(mb / a.stats.seconds.analyse);
     log(`run ${r + 1}: engine, 2 workers ${workers.at(-1)?.toFixed(1)} MB/s (load ${a.stats.seconds.load.toFixed(2)} s, analyse ${a.stats.seconds.analyse.toFixed(2)} s)`);
@@ -115,7 +122,7 @@ async function main(): Promise<void> {
   const cold: number[] = [];
   const warm: number[] = [];
   let peak = 0;
-  for (let r = 0; r < runs; r += 1) {
+  for (let r = 0; r < runs && doBrowser; r += 1) {
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'framescope-bench-cache-'));
     const c = await browserOpen(corpus, cacheDir);
     const w = await browserOpen(corpus, cacheDir);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceKey, type Aggregator } from '../../src/main/engine/aggregate';
-import { analyzeFolder } from '../../src/main/engine';
+import { analyzeFolder, whenCachesWritten } from '../../src/main/engine';
 import { engineParts } from '../../src/main/engine/registry';
 import { QUOTES } from '../../src/main/engine/text/quotes';
 
@@ -87,6 +87,7 @@ describe('workers and cache', () => {
     const changed = await analyzeFolder(dir, { cacheDir });
     expect(changed.stats).toMatchObject({ cache: 'hit', analysed: 1, fromCache: 4 });
     const { readdir } = await import('node:fs/promises');
+    await whenCachesWritten();
     const file = (await readdir(cacheDir)).find((f) => f.endsWith('.json'));
     await writeFile(path.join(cacheDir, file ?? 'x'), '{ not json');
     // The folder's snapshot would answer without reading the per-article cache: drop it.
@@ -104,6 +105,8 @@ describe('workers and cache', () => {
     await cp(seeds, dir, { recursive: true });
     const first = await analyzeFolder(dir, { cacheDir, now: () => new Date(0) });
     expect(first.stats).toMatchObject({ snapshot: 'fresh', analysed: 5 });
+    // The caches are written after the analysis is handed back.
+    await whenCachesWritten();
     const { readdir } = await import('node:fs/promises');
     const snapFile = path.join(cacheDir, (await readdir(cacheDir)).find((f) => f.endsWith('.snapshot')) ?? 'none');
 
@@ -133,6 +136,7 @@ describe('workers and cache', () => {
     expect(renamed.snapshot.outlets.map((o) => o.name)).toContain('Xinhua News');
 
     // A damaged snapshot is reported and rebuilt from the per-article cache.
+    await whenCachesWritten();
     const bytes = await readFile(snapFile);
     const body = bytes.indexOf(10, 'framescope-snapshot'.length + 1) + 10;
     bytes[body] = (bytes[body] ?? 0) ^ 0xff;
@@ -142,10 +146,12 @@ describe('workers and cache', () => {
     expect(rebuilt.stats.cacheMessage).toMatch(/snapshot cache was unreadable/);
     expect(rebuilt.snapshot.comparison).toEqual(renamed.snapshot.comparison);
     expect((await analyzeFolder(dir, { cacheDir })).stats.snapshot).toBe('hit');
+    await whenCachesWritten();
     await writeFile(snapFile, 'garbage');
     expect((await analyzeFolder(dir, { cacheDir })).stats.snapshot).toBe('corrupt');
 
     // Damaged evidence (read after the first screen) is refused with a clear message and rebuilt on the next open.
+    await whenCachesWritten();
     const whole = await readFile(snapFile);
     whole[whole.length - 3] = (whole[whole.length - 3] ?? 0) ^ 0xff;
     await writeFile(snapFile, whole);

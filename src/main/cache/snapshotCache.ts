@@ -145,6 +145,7 @@ export class SnapshotCache {
       return { status: 'corrupt', message: `The folder's snapshot cache was unreadable (${(err as Error).message}); rebuilding it.` };
     };
     let header: Header;
+    let headerLine = '';
     let bodyStart: number;
     try {
       const head = Buffer.alloc(64 * 1024);
@@ -158,6 +159,7 @@ export class SnapshotCache {
         if (!Array.isArray(part) || typeof part[0] !== 'number' || part[0] < 0 || typeof part[1] !== 'string') throw new Error('bad part list');
       }
       header = parsed as Header;
+      headerLine = head.subarray(0, headerEnd).toString('latin1');
       bodyStart = headerEnd + 1;
     } catch (err) {
       await handle.close();
@@ -228,7 +230,8 @@ export class SnapshotCache {
           await h.close();
         }
       } catch (err) {
-        await rm(this.file, { force: true }).catch(() => undefined);
+        // A newer snapshot written since (the folder was opened again) is not this one's to drop.
+        if ((await this.headerLine()) === headerLine) await rm(this.file, { force: true }).catch(() => undefined);
         throw new Error(`The folder's snapshot cache was unreadable (${(err as Error).message}); reopen the folder to rebuild it.`);
       }
     };
@@ -261,6 +264,23 @@ export class SnapshotCache {
     } finally {
       await handle.close().catch(() => undefined);
       await rm(temp, { force: true });
+    }
+  }
+
+  /** The file's first two lines as stored now, or null. */
+  private async headerLine(): Promise<string | null> {
+    try {
+      const h = await open(this.file, 'r');
+      try {
+        const head = Buffer.alloc(64 * 1024);
+        const { bytesRead } = await h.read(head, 0, head.length, 0);
+        const end = head.subarray(0, bytesRead).indexOf(10, MAGIC.length);
+        return end < 0 ? null : head.subarray(0, end).toString('latin1');
+      } finally {
+        await h.close();
+      }
+    } catch {
+      return null;
     }
   }
 

@@ -97,8 +97,17 @@ function sentenceOf(doc: Doc, offset: number): Span {
   return { start: Math.max(0, offset - 80), end: Math.min(doc.text.length, offset + 80) };
 }
 
+/** Cache writes still in progress, per folder. */
+const pendingWrites = new Map<string, Promise<void>>();
+
+/** Resolves once every cache write started by `analyzeFolder` has finished (call before exiting). */
+export async function whenCachesWritten(): Promise<void> {
+  await Promise.all([...pendingWrites.values()]);
+}
+
 export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const resolved = path.resolve(folder);
+  await pendingWrites.get(resolved);
   const t0 = performance.now();
   const parts = options.parts ?? engineParts(resolved);
   const versionKey = [ENGINE_VERSION, ...parts.lexicons].join(' ');
@@ -231,7 +240,6 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       const a = articles[i];
       if (record && a) cache.set(a.summary.id, record);
     }
-    await cache.save().catch(() => undefined);
   }
   const t2 = performance.now();
 
@@ -301,11 +309,20 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     snapshot: snapshotLoad?.status ?? 'off',
     seconds: { load: (t1 - t0) / 1000, analyse: (t2 - t1) / 1000, aggregate: (t3 - t2) / 1000 },
   };
-  if (snapshots && fingerprint !== null) {
-    const excluded: Record<string, readonly Span[]> = {};
-    for (const [id, spans] of excludedById) excluded[id] = spans;
-    await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
-  }
+  // The caches are written after the snapshot is handed back, so the first screen does not wait
+  // for them; the next open of this folder (and whenCachesWritten) waits for the writes.
+  const write = (async (): Promise<void> => {
+    await cache?.save().catch(() => undefined);
+    if (snapshots && fingerprint !== null) {
+      const excluded: Record<string, readonly Span[]> = {};
+      for (const [id, spans] of excludedById) excluded[id] = spans;
+      await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
+    }
+  })();
+  pendingWrites.set(resolved, write);
+  void write.finally(() => {
+    if (pendingWrites.get(resolved) === write) pendingWrites.delete(resolved);
+  });
   const rest = Promise.resolve({ store, excluded: excludedById, eventTables: new Map(eventTables.map((e) => [e.eventId, e.tables] as const)) });
   return analysisOf(resolved, parts, snapshot, () => rest, stats, pipeline);
 }
