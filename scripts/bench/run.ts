@@ -50,6 +50,14 @@ async function browserOpen(corpus: string, cacheDir: string): Promise<{ seconds:
     env: { ...process.env, FRAMESCOPE_CACHE_DIR: cacheDir, DISPLAY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Peak RSS over the process's whole life, cache writes after the answer included.
+  let peakKb = Number.NaN;
+  const sample = async (): Promise<void> => {
+    const status = await readFile(`/proc/${String(child.pid)}/status`, 'utf8').catch(() => '');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    if (hwm) peakKb = Math.max(Number.isNaN(peakKb) ? 0 : peakKb, Number(hwm[1]));
+  };
+  const sampler = setInterval(() => void sample(), 100);
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -69,14 +77,18 @@ async function browserOpen(corpus: string, cacheDir: string): Promise<{ seconds:
     const body = (await res.json()) as { ok: boolean };
     if (!body.ok) throw new Error('getAnalysis failed');
     const seconds = (performance.now() - started) / 1000;
-    const status = await readFile(`/proc/${String(child.pid)}/status`, 'utf8').catch(() => '');
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-    return { seconds, peakRssMb: hwm ? Number(hwm[1]) / 1024 : Number.NaN };
+    return {
+      seconds,
+      get peakRssMb(): number {
+        return peakKb / 1024;
+      },
+    };
   } finally {
     // It finishes writing its caches before it exits: wait, so the next open sees them.
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+    clearInterval(sampler);
   }
 }
 
