@@ -8,7 +8,7 @@ import { extractTerms, extractTermsPlain } from '../../src/main/engine/events/te
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
 import { PhraseIndex, type Match } from '../../src/main/engine/text/phraseIndex';
 import { tokenize } from '../../src/main/engine/text/tokenize';
-import { AUTO_CAPACITY, hashNorm, VOCABULARY, Vocabulary, WordIdSet } from '../../src/main/engine/text/vocabulary';
+import { AUTO_CAPACITY, detached, hashNorm, VOCABULARY, Vocabulary, WordIdSet } from '../../src/main/engine/text/vocabulary';
 import type { Doc } from '../../src/main/engine/document';
 
 const CHARS = ['a', 'b', 'z', 'Q', 'B', 'I', 'É', 'é', 'ß', 'Σ', '1', '7', '٣', ',', '.', "'", '’', '-', '‐', '—', '“', '”', ' ', ' ', '\n', '😀'];
@@ -48,6 +48,28 @@ describe('vocabulary ids', () => {
     expect(v.findAsciiLower('xx W7 yy', 3, 5, hashNorm('w7'))).toBe(7);
     expect(v.internToken('fresh', hashNorm('fresh'))).toBe(50);
     expect(AUTO_CAPACITY).toBeGreaterThan(100_000);
+    const small = new Vocabulary(3);
+    expect(small.internToken('a', hashNorm('a'))).toBe(0);
+    expect(small.internToken('b', hashNorm('b'))).toBe(1);
+    expect(small.internToken('c', hashNorm('c'))).toBe(2);
+    expect(small.internToken('d', hashNorm('d'))).toBe(-1);
+    expect(small.internToken('b', hashNorm('b'))).toBe(1);
+    expect(small.intern('lexicon-word')).toBe(3);
+    // Thousands of words: the table grows and every id is still found.
+    const big = new Vocabulary();
+    for (let k = 0; k < 20_000; k += 1) big.intern(`w${String(k)}`);
+    for (let k = 0; k < 20_000; k += 97) expect(big.find(`w${String(k)}`)).toBe(k);
+  });
+
+  it('keeps copies of words, not slices of article text', () => {
+    const long = 'x'.repeat(3000) + 'é'.repeat(10);
+    expect(detached(long)).toBe(long);
+    expect(detached('')).toBe('');
+    const v = new Vocabulary();
+    const text = `Some article text with internationalisation in it ${'y'.repeat(500)}`;
+    const at = text.indexOf('internationalisation');
+    const id = v.intern(text.slice(at, at + 20));
+    expect(v.norms[id]).toBe('internationalisation');
   });
 
   it('WordIdSet holds exactly its words', () => {

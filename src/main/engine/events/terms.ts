@@ -9,7 +9,7 @@
  */
 import type { Doc, Span } from '../document';
 import { slot, type Component } from '../pipeline';
-import { AUTO_CAPACITY, VOCABULARY, WordIdSet } from '../text/vocabulary';
+import { VOCABULARY, WordIdSet } from '../text/vocabulary';
 import { STOPWORDS, TITLE_WORDS } from './stopwords';
 
 export interface TermStat {
@@ -264,7 +264,7 @@ function ensureAccumulators(size: number): void {
  */
 export function extractTerms(doc: Doc): ArticleTerms {
   // Every token has an id and every new term fits below the automatic capacity; otherwise the plain path.
-  if (VOCABULARY.size + doc.tokens.length * 2 >= AUTO_CAPACITY) return extractTermsPlain(doc);
+  if (VOCABULARY.size + doc.tokens.length * 2 >= VOCABULARY.autoCapacity) return extractTermsPlain(doc);
   const { text, tokens: docTokens, sentences } = doc;
   ensureAccumulators(VOCABULARY.size + docTokens.length * 2);
   const { count, entityHits, capStart, capEnd, firstStart, firstEnd, sentence: sentenceOf } = accumulators;

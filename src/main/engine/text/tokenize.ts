@@ -156,7 +156,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       else if (restUpper) norm = text.slice(start, i).toLowerCase();
       else if (firstUpper) norm = (ASCII_CHARS[c + 32] ?? '') + text.slice(start + 1, i);
       else norm = text.slice(start, i);
-      tokens.push({ start, end: i, norm, kind: 'word', id: ascii ? VOCABULARY.internToken(norm, h) : idOf(norm) });
+      const id = ascii ? VOCABULARY.internToken(norm, h) : idOf(norm);
+      tokens.push({ start, end: i, norm: id >= 0 ? (VOCABULARY.norms[id] ?? norm) : norm, kind: 'word', id });
       continue;
     }
     if (k === DIGIT) {
@@ -178,7 +179,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = lastDigitEnd;
       const raw = text.slice(start, i);
       const norm = ascii ? raw : normalizeForMatch(raw);
-      tokens.push({ start, end: i, norm, kind: 'number', id: idOf(norm) });
+      const id = idOf(norm);
+      tokens.push({ start, end: i, norm: id >= 0 ? (VOCABULARY.norms[id] ?? norm) : norm, kind: 'number', id });
       continue;
     }
     if (c < 128) {
@@ -189,7 +191,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     i += widthAt(text, i);
     const folded = c >= 0x2010 && c <= 0x201d ? FOLDED_PUNCT[c - 0x2010] : undefined;
     const norm = folded ?? normalizeForMatch(text.slice(start, i));
-    tokens.push({ start, end: i, norm, kind: 'punct', id: idOf(norm) });
+    const id = idOf(norm);
+    tokens.push({ start, end: i, norm: id >= 0 ? (VOCABULARY.norms[id] ?? norm) : norm, kind: 'punct', id });
   }
   return tokens;
 }

@@ -27,6 +27,24 @@ export function hashNorm(s: string): number {
   return h;
 }
 
+/**
+ * A copy of `s` that shares no memory with a larger string: a slice of an article's text would
+ * otherwise keep the whole article alive for as long as the vocabulary holds the word. The copy
+ * is a one-byte string when every code unit fits, which also makes later hashing cheaper.
+ */
+export function detached(s: string): string {
+  const CHUNK = 1024;
+  const codes: number[] = [];
+  let out = '';
+  for (let i = 0; i < s.length; i += CHUNK) {
+    codes.length = 0;
+    const end = Math.min(s.length, i + CHUNK);
+    for (let k = i; k < end; k += 1) codes.push(s.charCodeAt(k));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 export class Vocabulary {
   /** Normalised form by id. */
   readonly norms: string[] = [];
@@ -34,6 +52,9 @@ export class Vocabulary {
   /** Open addressing: id + 1 per slot, 0 when empty. */
   private table = new Int32Array(4096);
   private mask = 4095;
+
+  /** @param autoCapacity entries past which `internToken` adds nothing (lexicon words still are). */
+  constructor(readonly autoCapacity: number = AUTO_CAPACITY) {}
 
   get size(): number {
     return this.norms.length;
@@ -54,7 +75,7 @@ export class Vocabulary {
   /** Id for a token the tokeniser produced: found, added while below AUTO_CAPACITY, else -1. */
   internToken(norm: string, h: number): number {
     const found = this.findString(norm, h);
-    if (found >= 0 || this.norms.length >= AUTO_CAPACITY) return found;
+    if (found >= 0 || this.norms.length >= this.autoCapacity) return found;
     return this.add(norm, h);
   }
 
@@ -94,7 +115,7 @@ export class Vocabulary {
 
   private add(norm: string, h: number): number {
     const id = this.norms.length;
-    this.norms.push(norm);
+    this.norms.push(detached(norm));
     if (id >= this.hashes.length) {
       const grown = new Int32Array(this.hashes.length * 2);
       grown.set(this.hashes);
