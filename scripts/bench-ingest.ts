@@ -4,11 +4,13 @@
  * and Windows-1252 files, a manifest), loads it three times with loadFolder and prints the median
  * load time, MB/s and articles/s. The folder is removed afterwards.
  *
- *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3] [--plain]
+ *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3] [--plain | --only txt|md|html] [--keep DIR]
  *
- * --plain writes only UTF-8 .txt files (the same texts), to separate the cost of HTML extraction.
+ * --plain writes only UTF-8 .txt files (the same texts), to separate the cost of HTML extraction;
+ * --only md and --only html write every article as Markdown or as a web page. --keep DIR writes
+ * the folder to DIR (reusing it when it already holds articles) and leaves it there, for profiling.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +35,9 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 <footer>Copyright 2024 ${escapeHtml(outlet)}. All rights reserved.</footer></body></html>\n`;
 }
 
-async function writeMixedFolder(dir: string, articles: number, plain: boolean): Promise<{ files: number; bytes: number; kinds: Record<string, number> }> {
+type Only = 'txt' | 'md' | 'html' | null;
+
+async function writeMixedFolder(dir: string, articles: number, only: Only): Promise<{ files: number; bytes: number; kinds: Record<string, number> }> {
   const manifest: { file: string; outlet: string; date: string }[] = [];
   const kinds: Record<string, number> = {};
   let bytes = 0;
@@ -42,7 +46,7 @@ async function writeMixedFolder(dir: string, articles: number, plain: boolean): 
     const paragraphs = a.text.trim().split('\n\n');
     const title = paragraphs[0] ?? 'Untitled';
     const base = a.file.replace(/\.txt$/, '');
-    const slot = plain ? 0 : i % 20;
+    const slot = only === 'txt' ? 0 : only === 'md' ? 11 : only === 'html' ? 14 : i % 20;
     let file: string;
     let data: Buffer;
     let kind: string;
@@ -90,12 +94,38 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' }, plain: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '3' },
+    plain: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    keep: { type: 'string' },
+  },
+});
 const count = Number(values.articles);
 const runs = Number(values.runs);
-const dir = await mkdtemp(path.join(tmpdir(), 'framescope-bench-ingest-'));
+const only: Only = values.plain ? 'txt' : values.only === 'txt' || values.only === 'md' || values.only === 'html' ? values.only : null;
+if (values.only !== undefined && only === null) throw new Error(`--only takes txt, md or html, not ${values.only}`);
+const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(tmpdir(), 'framescope-bench-ingest-'));
+if (values.keep) await mkdir(dir, { recursive: true });
+
+/** Size and kinds of a folder an earlier --keep run wrote. */
+async function describeFolder(folder: string): Promise<{ files: number; bytes: number; kinds: Record<string, number> }> {
+  const names = (await readdir(folder)).filter((f) => f !== 'manifest.json');
+  let bytes = 0;
+  const kinds: Record<string, number> = {};
+  for (const f of names) {
+    bytes += (await stat(path.join(folder, f))).size;
+    const ext = path.extname(f).slice(1);
+    kinds[ext] = (kinds[ext] ?? 0) + 1;
+  }
+  return { files: names.length, bytes, kinds: { ...kinds, 'reused folder': 1 } };
+}
+
 try {
-  const { files, bytes, kinds } = await writeMixedFolder(dir, count, values.plain);
+  const reuse = values.keep !== undefined && (await readdir(dir)).length > 0;
+  const { files, bytes, kinds } = reuse ? await describeFolder(dir) : await writeMixedFolder(dir, count, only);
   process.stdout.write(`folder: ${String(files)} articles, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(kinds).map(([k, n]) => `${k} ${String(n)}`).join(', ')})\n`);
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -144,5 +174,5 @@ try {
     process.stdout.write(`prepare ${ext}: ${(v.ms / v.n).toFixed(2)} ms per file, ${(v.bytes / 1e6 / (v.ms / 1000)).toFixed(1)} MB/s\n`);
   }
 } finally {
-  await rm(dir, { recursive: true, force: true });
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
 }

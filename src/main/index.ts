@@ -13,7 +13,8 @@ import { appPaths, bundleDir, folderFromArgs } from './paths';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppUrl } from './protocol';
 import { watchFolder } from './engine/ingest/watch';
 import { createService } from './service';
-import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
+import { createHiddenWindow, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
+import { PDF_PARTITION, ReportPages, dialogSaveFile, electronRenderPdf } from './export/desktop';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -28,6 +29,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const paths = appPaths(bundleDir(import.meta.url), app.isPackaged ? process.resourcesPath : undefined);
   let win: BrowserWindow | null = null;
+  const reportPages = new ReportPages();
 
   const service = createService({
     seedsDir: paths.seedsDir,
@@ -41,6 +43,20 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — the service passes only URLs that parseExternalUrl accepted (absolute https, no credentials)
     log: (message) => console.error(message),
     watch: (dir, onChange) => watchFolder(dir, (c) => onChange([...c.added, ...c.changed, ...c.removed])),
+    saveFile: dialogSaveFile({
+      showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+      defaultDir: () => {
+        for (const name of ['documents', 'downloads'] as const) {
+          try {
+            return app.getPath(name);
+          } catch {
+            // Not every system has both folders; try the next one.
+          }
+        }
+        return app.getPath('home');
+      },
+    }),
+    renderPdf: electronRenderPdf((options) => createHiddenWindow(BrowserWindow, options), reportPages),
   });
   service.onProgress((progress) => win?.webContents.send(eventChannel('progress'), progress));
 
@@ -57,6 +73,12 @@ async function start(): Promise<void> {
 
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
+  const pdfSession = session.fromPartition(PDF_PARTITION);
+  denyAllPermissions(pdfSession);
+  pdfSession.protocol.handle(APP_SCHEME, (request) => reportPages.respond(request.url));
+  pdfSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !(details.url.startsWith(`${APP_SCHEME}://${APP_HOST}/report-`) || details.url.startsWith('data:')) });
+  });
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppUrl(paths.rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404 });

@@ -8,6 +8,14 @@ import { saveManifest, type ManifestEdits } from './engine/ingest/saveManifest';
 import type { AnalysisSnapshot, Progress, SourcedField } from '../shared/model';
 import { CodedError, fail, ok, toFailure, type Result } from '../shared/result';
 import type { Analysis, AnalyzeOptions } from './engine';
+import { MIME_TYPES, safeFileName, type ExportFormat, type SaveExportOutcome } from '../shared/exporting';
+import { dataExportText } from './export/data';
+
+/** Where an export went: the file the user chose, or nothing when they closed the dialog. */
+export interface SavedFile {
+  readonly saved: boolean;
+  readonly file?: string | undefined;
+}
 
 export interface ServiceDeps {
   readonly seedsDir: string;
@@ -24,6 +32,14 @@ export interface ServiceDeps {
   readonly watch?: (folder: string, onChange: (changed: readonly string[]) => void) => () => Promise<void>;
   /** Writes corrections to a folder's manifest (the only write into an article folder); the engine's by default. */
   readonly saveManifest?: (folder: string, edits: ManifestEdits) => Promise<{ readonly file: string }>;
+  /**
+   * Asks where to save an export (a native save dialog proposing `suggestedName`, already
+   * sanitised) and writes it atomically. Absent in browser mode: the reply then carries the file
+   * for the browser's own download.
+   */
+  readonly saveFile?: (suggestedName: string, format: ExportFormat, bytes: Uint8Array) => Promise<SavedFile>;
+  /** Prints self-contained report HTML to PDF (hidden Electron window, or headless Chromium). */
+  readonly renderPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 function definedOnly<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], undefined> } {
@@ -176,7 +192,51 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
+  /** Saves an export through the dialog (desktop) or hands it back to download (browser mode). */
+  async function deliver(suggestedName: string, format: ExportFormat, bytes: Uint8Array): Promise<Result<SaveExportOutcome>> {
+    const name = safeFileName(suggestedName, format);
+    try {
+      if (deps.saveFile) {
+        const saved = await deps.saveFile(name, format, bytes);
+        return ok(saved.saved ? { saved: true, file: saved.file } : { saved: false });
+      }
+      return ok({ saved: true, download: { name, mime: MIME_TYPES[format], base64: Buffer.from(bytes).toString('base64') } });
+    } catch (err) {
+      if (!(err instanceof CodedError)) deps.log?.(`export failed: ${String(err)}`);
+      return err instanceof CodedError ? toFailure(err) : fail('E_EXPORT_FAILED', `The export could not be saved (${String(err).slice(0, 200)}); nothing was written.`);
+    }
+  }
+
   const handlers: Handlers = {
+    async saveExport({ suggestedName, format, content }) {
+      const bytes = content.kind === 'text' ? Buffer.from(content.text, 'utf8') : Buffer.from(content.base64, 'base64');
+      return deliver(suggestedName, format, bytes);
+    },
+    async exportPdf({ suggestedName, html }) {
+      if (!deps.renderPdf) return fail('E_UNSUPPORTED', 'Printing to PDF is not available here.');
+      let pdf: Uint8Array;
+      try {
+        pdf = await deps.renderPdf(html);
+      } catch (err) {
+        if (err instanceof CodedError) return toFailure(err);
+        deps.log?.(`PDF printing failed: ${String(err)}`);
+        return fail('E_EXPORT_FAILED', `The report could not be printed to PDF (${String(err).slice(0, 200)}); nothing was written.`);
+      }
+      return deliver(suggestedName, 'pdf', pdf);
+    },
+    async exportData({ suggestedName, format, table }) {
+      if (!current) return fail('E_NOT_READY');
+      if (format === 'csv' && table === undefined) {
+        return fail('E_INVALID_PAYLOAD', 'A CSV export holds one table: name it (articles, sentences, labels, …).');
+      }
+      let text: string;
+      try {
+        text = await dataExportText(current, format, table);
+      } catch (err) {
+        return toFailure(err);
+      }
+      return deliver(suggestedName, format, Buffer.from(text, 'utf8'));
+    },
     async getAnalysis() {
       if (pending !== null) {
         const result = await pending;

@@ -51,6 +51,13 @@ export function createMainWindow(Ctor: BrowserWindowCtor, options: WindowOptions
   return win;
 }
 
+/** A window that is never shown (the PDF printer's), hardened like every other. */
+export function createHiddenWindow(Ctor: BrowserWindowCtor, options: BrowserWindowConstructorOptions): BrowserWindow {
+  const win = new Ctor({ ...options, show: false });
+  hardenWebContents(win.webContents);
+  return win;
+}
+
 type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** Blocks navigation, redirects, new windows and `<webview>` for one web contents. */

@@ -15,6 +15,9 @@ const api = {
   openSeeds: () => ipcRenderer.invoke(invokeChannel('openSeeds')),
   openExternal: (request) => ipcRenderer.invoke(invokeChannel('openExternal'), request),
   saveCorrections: (request) => ipcRenderer.invoke(invokeChannel('saveCorrections'), request),
+  saveExport: (request) => ipcRenderer.invoke(invokeChannel('saveExport'), request),
+  exportPdf: (request) => ipcRenderer.invoke(invokeChannel('exportPdf'), request),
+  exportData: (request) => ipcRenderer.invoke(invokeChannel('exportData'), request),
   onProgress: (listener) => {
     const channel = eventChannel('progress');
     const handler = (_event: IpcRendererEvent, progress: Progress): void => listener(progress);

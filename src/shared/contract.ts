@@ -8,6 +8,7 @@
  */
 import type { EventTables } from './events';
 import type { ArticleView, EvidencePage } from './evidence';
+import type { ExportDataRequest, ExportPdfRequest, SaveExportOutcome, SaveExportRequest } from './exporting';
 import type { AnalysisSnapshot, Progress } from './model';
 import type { Result } from './result';
 
@@ -15,7 +16,19 @@ import type { Result } from './result';
  * Every method the renderer may invoke. The payload schemas live in `schemas.ts` (zod), which
  * only the main process loads: the sandboxed preload cannot require packages.
  */
-export const INVOKE_METHODS = ['getAnalysis', 'getArticle', 'getEvidence', 'getEventTables', 'openFolder', 'openSeeds', 'openExternal', 'saveCorrections'] as const;
+export const INVOKE_METHODS = [
+  'getAnalysis',
+  'getArticle',
+  'getEvidence',
+  'getEventTables',
+  'openFolder',
+  'openSeeds',
+  'openExternal',
+  'saveCorrections',
+  'saveExport',
+  'exportPdf',
+  'exportData',
+] as const;
 export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 
 /** Request payload per method (`undefined` for methods that take none). */
@@ -31,6 +44,12 @@ export interface RequestMap {
   openExternal: { readonly url: string };
   /** The user's corrections, saved to the open folder's manifest (the only write in an article folder). */
   saveCorrections: Corrections;
+  /** A file the renderer made (chart SVG/PNG, HTML report): asks where to save it (desktop) or returns it to download (browser). */
+  saveExport: SaveExportRequest;
+  /** The report HTML printed to PDF by the main process, then saved or returned like saveExport. */
+  exportPdf: ExportPdfRequest;
+  /** The open analysis's data tables as CSV (one table) or JSON (every table). */
+  exportData: ExportDataRequest;
 }
 
 /** One article's corrections: a string sets the field, null removes it (back to inference), absent leaves it. */
@@ -75,6 +94,9 @@ export interface ResponseMap {
   openSeeds: AnalysisSnapshot;
   openExternal: { readonly opened: boolean };
   saveCorrections: CorrectionsOutcome;
+  saveExport: SaveExportOutcome;
+  exportPdf: SaveExportOutcome;
+  exportData: SaveExportOutcome;
 }
 
 /** Events pushed from main to the renderer. */
@@ -94,6 +116,9 @@ export interface FramescopeApi {
   openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
   openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;
   saveCorrections(request: RequestOf<'saveCorrections'>): Promise<Result<ResponseMap['saveCorrections']>>;
+  saveExport(request: RequestOf<'saveExport'>): Promise<Result<ResponseMap['saveExport']>>;
+  exportPdf(request: RequestOf<'exportPdf'>): Promise<Result<ResponseMap['exportPdf']>>;
+  exportData(request: RequestOf<'exportData'>): Promise<Result<ResponseMap['exportData']>>;
   onProgress(listener: (progress: Progress) => void): () => void;
 }
 

@@ -6,8 +6,24 @@
  */
 import { z } from 'zod';
 import type { InvokeMethod, RequestMap } from './contract';
+import { DATA_TABLES, EXPORT_FORMATS } from './exporting';
 
 const articleId = z.string().regex(/^[0-9a-f]{64}$/, 'an article id is a sha256 hex digest');
+
+/** The largest file an export request may carry (a 3× PNG of a big chart, a report with images). */
+export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+/** Base64 of MAX_EXPORT_BYTES. */
+const MAX_EXPORT_BASE64 = Math.ceil(MAX_EXPORT_BYTES / 3) * 4;
+/** A proposed file name: the main process sanitises it; control characters are refused outright. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const suggestedName = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]*$/, 'a file name has no control characters');
+const exportText = z.string().max(MAX_EXPORT_BYTES, 'an export is at most 64 MB');
+const exportBase64 = z
+  .string()
+  .min(1)
+  .max(MAX_EXPORT_BASE64, 'an export is at most 64 MB')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the content is not base64')
+  .refine((b) => b.length % 4 === 0, 'the content is not base64 (length)');
 
 export const REQUEST_SCHEMAS = {
   getAnalysis: z.undefined(),
@@ -43,4 +59,16 @@ export const REQUEST_SCHEMAS = {
       events: z.array(z.object({ id: z.string().min(1).max(200), name: z.string().trim().min(1).max(200).nullable() }).strict()).max(5000).optional(),
     })
     .strict(),
+  saveExport: z
+    .object({
+      suggestedName,
+      format: z.enum(EXPORT_FORMATS),
+      content: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('text'), text: exportText }).strict(),
+        z.object({ kind: z.literal('base64'), base64: exportBase64 }).strict(),
+      ]),
+    })
+    .strict(),
+  exportPdf: z.object({ suggestedName, html: exportText.min(1) }).strict(),
+  exportData: z.object({ suggestedName, format: z.enum(['csv', 'json']), table: z.enum(DATA_TABLES).optional() }).strict(),
 } as const satisfies { readonly [M in InvokeMethod]: z.ZodType<RequestMap[M]> };

@@ -25,6 +25,9 @@ function fakeHandlers(): Handlers {
     openFolder: vi.fn(() => Promise.resolve(ok({ opened: false, snapshot: null }))),
     openSeeds: vi.fn(() => Promise.resolve(ok(snapshot))),
     openExternal: vi.fn(() => Promise.resolve(ok({ opened: true }))),
+    saveExport: vi.fn(() => Promise.resolve(ok({ saved: false }))),
+    exportPdf: vi.fn(() => Promise.resolve(ok({ saved: false }))),
+    exportData: vi.fn(() => Promise.resolve(ok({ saved: false }))),
   };
 }
 

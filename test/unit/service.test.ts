@@ -73,7 +73,17 @@ describe('service', () => {
           else {
             const snapshot = { folder: { path: folder }, articles: [] } as unknown as AnalysisSnapshot;
             const stats = { articles: 0, fromCache: 0, analysed: 0, workers: 0, cache: 'off' as const, seconds: { load: 0, analyse: 0, aggregate: 0 } };
-            resolve({ snapshot, stats, eventTables: () => null, article: () => Promise.reject(new Error('unused')), evidence: () => Promise.reject(new Error('unused')) });
+            resolve({
+              snapshot,
+              stats,
+              eventTables: () => null,
+              article: () => Promise.reject(new Error('unused')),
+              evidence: () => Promise.reject(new Error('unused')),
+              // eslint-disable-next-line require-yield -- never iterated in this test
+              articleResults: async function* () {
+                await Promise.reject(new Error('unused'));
+              },
+            });
           }
         };
       });

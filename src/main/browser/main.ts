@@ -12,6 +12,7 @@ import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
 import { watchFolder } from '../engine/ingest/watch';
 import { createService } from '../service';
 import { startBrowserServer } from './server';
+import { chromiumPdfRenderer } from '../export/chromium';
 
 function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
   const positional = args.filter((a, i) => !(args[i - 1] === '--port'));
   const folder = folderFromArgs(positional);
 
+  // PDF reports are printed by headless Chromium, started on the first request.
+  const pdf = chromiumPdfRenderer();
   const service = createService({
+    renderPdf: (html) => pdf.renderPdf(html),
     seedsDir: paths.seedsDir,
     analyze: (dir, options) =>
       analyzeFolder(dir, { ...options, recursive: args.includes('--recursive'), workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) }),
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
     spawn('xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
   }
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void Promise.all([server.close(), pdf.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { TOKEN_HEADER } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../dispatch';
+import { MAX_EXPORT_BYTES } from '../../shared/schemas';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveRendererPath } from '../protocol';
 import type { Service } from '../service';
 
@@ -30,6 +31,9 @@ export interface BrowserServer {
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Exports carry files (up to 64 MB, as base64 inside JSON): these methods may send more. */
+const MAX_EXPORT_BODY_BYTES = Math.ceil(MAX_EXPORT_BYTES / 3) * 4 + 64 * 1024;
+const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['saveExport', 'exportPdf']);
 /** Browser mode is plain HTTP on loopback only; TLS would add nothing on 127.0.0.1. */
 const LOOPBACK_SCHEME = 'http:';
 
@@ -54,13 +58,13 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -121,7 +125,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         sendJson(res, 405, fail('E_INVALID_PAYLOAD', 'Contract methods are called with POST.'));
         return;
       }
-      const body = await readBody(req);
+      const method = url.pathname.slice('/api/'.length);
+      const body = await readBody(req, LARGE_BODY_METHODS.has(method) ? MAX_EXPORT_BODY_BYTES : MAX_BODY_BYTES);
       if (body === null) {
         sendJson(res, 413, fail('E_INVALID_PAYLOAD', 'Request body too large.'));
         return;
@@ -133,7 +138,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         sendJson(res, 400, fail('E_INVALID_PAYLOAD', 'Request body is not JSON.'));
         return;
       }
-      const method = url.pathname.slice('/api/'.length);
       const result = await dispatch(service.handlers, method, payload);
       sendJson(res, 200, result);
       return;

@@ -13,7 +13,7 @@ import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION } from '../../shared/version';
 import { analyzeFolder, type AnalyzeOptions } from '../engine';
 import { writeFileSafely } from '../files/safeWrite';
-import { toExportJson } from './exportJson';
+import { dataExportText } from '../export/data';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -107,14 +107,14 @@ export async function runCli(argv: readonly string[], io: CliIo, setup: EngineSe
 
   try {
     const { 'no-cache': noCache } = values;
-    const { snapshot } = await analyzeFolder(folder, {
+    const analysis = await analyzeFolder(folder, {
       onProgress: progress,
       recursive: values.recursive,
       ...(setup.workerFile ? { workerFile: setup.workerFile } : {}),
       ...(setup.cacheDir && !noCache ? { cacheDir: setup.cacheDir } : {}),
     });
-    for (const problem of snapshot.problems) io.stderr(`framescope: skipped ${problem.file}: ${problem.message}\n`);
-    const json = `${JSON.stringify(toExportJson(snapshot), null, 2)}\n`;
+    for (const problem of analysis.snapshot.problems) io.stderr(`framescope: skipped ${problem.file}: ${problem.message}\n`);
+    const json = await dataExportText(analysis, 'json');
     if (values.out) {
       await writeFileSafely(path.resolve(values.out), json, { overwrite: values.force });
       if (!values.quiet) io.stderr(`framescope: wrote ${values.out}\n`);

@@ -18,7 +18,7 @@ import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate
 import type { Doc, Span } from './document';
 import { loadArticleText } from './ingest/loadArticle';
 import { loadFolder } from './ingest/loadFolder';
-import { createPipeline, resultsFromRecord, type ArticleMeta, type SerializedResults } from './pipeline';
+import { createPipeline, resultsFromRecord, type ArticleMeta, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
@@ -68,6 +68,19 @@ export interface Analysis {
   eventTables(eventId: string): readonly MetricTable[] | null;
   /** A page of the evidence behind one mark, each item with its sentence. */
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
+  /**
+   * Every article's pipeline results with its text read again (refused with E_STALE if a file
+   * changed since the analysis), one at a time in folder order: what the data export reads.
+   */
+  articleResults(): AsyncGenerator<ArticleResults>;
+}
+
+/** One analysed article as the data export reads it. */
+export interface ArticleResults {
+  readonly summary: ArticleSummary;
+  readonly outlet: string;
+  readonly results: PipelineResults;
+  readonly doc: Doc;
 }
 
 
@@ -238,6 +251,13 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     snapshot,
     stats,
     eventTables: (eventId) => tablesByEvent.get(eventId) ?? null,
+    async *articleResults() {
+      for (const [i, { summary }] of loaded.articles.entries()) {
+        const a = analysed[i];
+        if (!a) throw new CodedError('E_INTERNAL');
+        yield { summary, outlet: a.meta.outlet ?? UNKNOWN_OUTLET, results: a.results, doc: await docOf(summary.id) };
+      }
+    },
     async article(id) {
       const summary = summaries.get(id);
       if (!summary) throw new CodedError('E_NOT_FOUND');

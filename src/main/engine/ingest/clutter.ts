@@ -120,6 +120,12 @@ interface Paragraph extends Span {
   readonly text: string;
 }
 
+/** The characters String.prototype.trim removes (white space and line terminators). */
+function isTrimSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function splitLines(text: string): { lines: Line[]; paragraphs: Paragraph[] } {
   const lines: Line[] = [];
   const paragraphs: Paragraph[] = [];
@@ -129,15 +135,17 @@ function splitLines(text: string): { lines: Line[]; paragraphs: Paragraph[] } {
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const raw = text.slice(pos, nl);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) {
+    // The line's trimmed bounds, found without slicing the untrimmed line.
+    let start = pos;
+    let end = nl;
+    while (start < end && isTrimSpace(text.charCodeAt(start))) start += 1;
+    while (end > start && isTrimSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end > start) {
       if (!open) {
         para += 1;
         open = true;
       }
-      lines.push({ start: pos + lead, end: pos + lead + trimmed.length, text: trimmed, paragraph: para });
+      lines.push({ start, end, text: text.slice(start, end), paragraph: para });
     } else {
       open = false;
     }
@@ -150,7 +158,7 @@ function splitLines(text: string): { lines: Line[]; paragraphs: Paragraph[] } {
     const first = lines[i];
     const last = lines[j];
     if (first && last) {
-      const joined = lines.slice(i, j + 1).map((l) => l.text).join(' ');
+      const joined = i === j ? first.text : lines.slice(i, j + 1).map((l) => l.text).join(' ');
       paragraphs.push({ start: first.start, end: last.end, first: i, last: j, text: joined });
     }
     i = j + 1;
@@ -158,14 +166,20 @@ function splitLines(text: string): { lines: Line[]; paragraphs: Paragraph[] } {
   return { lines, paragraphs };
 }
 
-/** Whitespace-separated words (a cheap count: clutter checks run on every line). */
-function wordCount(s: string): number {
+/**
+ * Whitespace-separated words (a cheap count: clutter checks run on every line), counted up to
+ * `cap` + 1: every caller only asks whether a line has at most some number of words.
+ */
+function wordCount(s: string, cap = Infinity): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i += 1) {
     const c = s.charCodeAt(i);
     const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-    if (!space && !inWord) n += 1;
+    if (!space && !inWord) {
+      n += 1;
+      if (n > cap) return n;
+    }
     inWord = !space;
   }
   return n;
@@ -211,32 +225,140 @@ export function mergeRanges(ranges: readonly ExcludedRange[]): ExcludedRange[] {
   return out;
 }
 
+/**
+ * The source of a pattern that can only match from the start of the text ("^…" with no "|"
+ * outside brackets), without its "^"; null for any other pattern, and for patterns with
+ * back-references or named groups, which would change meaning inside a combined expression.
+ */
+export function anchoredBody(source: string): string | null {
+  if (!source.startsWith('^')) return null;
+  if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(source)) return null;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < source.length; i += 1) {
+    const c = source[i];
+    if (c === '\\') {
+      i += 1;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) return null;
+  }
+  return source.slice(1);
+}
+
+/**
+ * A cheap first test for the line patterns: one expression joining every anchored pattern
+ * (`^(?:(?:a)|(?:b)|…)`, true exactly when one of them matches), and the others, tried one by one.
+ * A line the joined expression rejects is only tried against the others; a line it accepts goes
+ * through every pattern in order, as before, so the first matching pattern still wins.
+ */
+interface WholePrefilter {
+  readonly whole: readonly CompiledPattern[];
+  readonly inline: readonly CompiledPattern[];
+  /**
+   * By a line's word count w (0 … mostWords): the joined expression of the anchored patterns
+   * allowing w words, or null when there is none (or it could not be built).
+   */
+  readonly anchored: readonly (RegExp | null)[];
+  /** Whether the joined expressions hold every anchored pattern (else all are tried one by one). */
+  readonly joined: boolean;
+  readonly loose: readonly CompiledPattern[];
+  readonly mostWords: number;
+}
+
+const prefilters = new WeakMap<ClutterRules, WholePrefilter>();
+
+function prefilterOf(rules: ClutterRules): WholePrefilter {
+  let pre = prefilters.get(rules);
+  if (pre) return pre;
+  const whole = rules.patterns.filter((p) => p.scope === 'whole');
+  const bodies: { readonly body: string; readonly maxWords: number }[] = [];
+  const loose: CompiledPattern[] = [];
+  for (const p of whole) {
+    const body = anchoredBody(p.re.source);
+    if (body === null) loose.push(p);
+    else bodies.push({ body: `(?:${body})`, maxWords: p.maxWords });
+  }
+  let mostWords = 0;
+  for (const p of whole) mostWords = Math.max(mostWords, p.maxWords);
+  // One joined expression per distinct word limit: a long line skips the patterns for short ones.
+  const byLimit = new Map<number, RegExp | null>();
+  let joined = true;
+  for (const limit of new Set(bodies.map((b) => b.maxWords))) {
+    const allowed = bodies.filter((b) => b.maxWords >= limit).map((b) => b.body);
+    try {
+      byLimit.set(limit, new RegExp(`^(?:${allowed.join('|')})`, 'iu'));
+    } catch {
+      joined = false;
+    }
+  }
+  const limits = [...byLimit.keys()].sort((a, b) => a - b);
+  const anchored: (RegExp | null)[] = [];
+  for (let w = 0; w <= mostWords; w += 1) {
+    const limit = limits.find((l) => l >= w);
+    anchored.push(limit === undefined ? null : (byLimit.get(limit) ?? null));
+  }
+  pre = {
+    whole,
+    inline: rules.patterns.filter((p) => p.scope === 'inline'),
+    anchored,
+    joined,
+    // Without joined expressions every pattern is tried on every line.
+    loose: joined ? loose : whole,
+    mostWords,
+  };
+  prefilters.set(rules, pre);
+  return pre;
+}
+
+const hasNeedle = (p: CompiledPattern, lower: string): boolean => p.needles === undefined || p.needles.some((n) => lower.includes(n));
+
+/**
+ * The first line pattern (in file order) that matches a whole trimmed line or joined paragraph,
+ * within its word limit and with one of its needles; undefined when none does.
+ */
+export function linePattern(s: string, rules: ClutterRules = DEFAULT_CLUTTER): CompiledPattern | undefined {
+  const pre = prefilterOf(rules);
+  const { whole, mostWords } = pre;
+  // Clutter lines are short: body paragraphs are skipped after a cheap length check.
+  if (s.length > mostWords * 12) return undefined;
+  const words = wordCount(s, mostWords);
+  if (words > mostWords) return undefined;
+  const anchored = pre.anchored[words] ?? null;
+  if (pre.joined && (anchored === null || !anchored.test(s))) {
+    if (pre.loose.length === 0) return undefined;
+    const lowerLine = s.toLowerCase();
+    for (const p of pre.loose) {
+      if (words <= p.maxWords && hasNeedle(p, lowerLine) && p.re.test(s)) return p;
+    }
+    return undefined;
+  }
+  const lower = s.toLowerCase();
+  for (const p of whole) {
+    if (words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s)) return p;
+  }
+  return undefined;
+}
+
 /** Finds the clutter in a clean article text; never throws. */
 export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER): ExcludedRange[] {
   const { lines, paragraphs } = splitLines(text);
   const found: ExcludedRange[] = [];
-  const whole = rules.patterns.filter((p) => p.scope === 'whole');
-  const inline = rules.patterns.filter((p) => p.scope === 'inline');
+  const pre = prefilterOf(rules);
+  // Inline patterns whose needles the text lacks cannot match any of its lines.
+  const lowerText = pre.inline.length > 0 ? text.toLowerCase() : '';
+  const inline = pre.inline.filter((q) => q.needles === undefined || q.needles.some((n) => lowerText.includes(n)));
 
   const take = (p: CompiledPattern, start: number, end: number): void => {
     found.push({ start, end, kind: p.kind, pattern: `clutter:${p.id}` });
   };
 
-  const hasNeedle = (p: CompiledPattern, lower: string): boolean => p.needles === undefined || p.needles.some((n) => lower.includes(n));
-
-  let mostWords = 0;
-  for (const p of whole) mostWords = Math.max(mostWords, p.maxWords);
-  const matchWhole = (s: string): CompiledPattern | undefined => {
-    // Clutter lines are short: body paragraphs are skipped after a cheap length check.
-    if (s.length > mostWords * 12) return undefined;
-    const words = wordCount(s);
-    if (words > mostWords) return undefined;
-    const lower = s.toLowerCase();
-    for (const p of whole) {
-      if (words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s)) return p;
-    }
-    return undefined;
-  };
+  const matchWhole = (s: string): CompiledPattern | undefined => linePattern(s, rules);
 
   for (let li = 0; li < lines.length; li += 1) {
     const line = lines[li];
@@ -285,7 +407,7 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
   const rh = rules.rules.repeatedHeadline;
   const seen = new Map<string, Line[]>();
   for (const line of lines) {
-    const words = wordCount(line.text);
+    const words = wordCount(line.text, rh.maxWords);
     if (words < rh.minWords || words > rh.maxWords) continue;
     if (/[.!?"”’:;,]$/.test(line.text) || BULLET.test(line.text)) continue;
     const key = line.text.toLowerCase().replace(/\s+/g, ' ');

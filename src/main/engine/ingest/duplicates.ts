@@ -4,8 +4,10 @@
  * one-permutation MinHash signature (each shingle hashed once, its hash's top bits choosing the
  * bin, the bin keeping its minimum); locality-sensitive hashing (32 bands of 4 bins) proposes
  * candidate pairs, and each candidate's exact Jaccard similarity is computed from the two sorted
- * shingle sets. Linear in the number of articles plus the candidates.
+ * shingle sets. Linear in the number of articles plus the candidates; a candidate's comparison
+ * stops as soon as the shingles left cannot lift it to the threshold.
  */
+import { fnv } from './words';
 
 const SHINGLE = 5;
 const HASHES = 128;
@@ -18,16 +20,6 @@ const EMPTY = 0xffffffff;
  * event, sharing quotes and background paragraphs, stay well below 0.5.
  */
 export const NEAR_DUPLICATE_THRESHOLD = 0.7;
-
-/** FNV-1a over a string, 32 bits. */
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i += 1) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** A 32-bit mixer (murmur3 finaliser). */
 function mix(h: number): number {
@@ -58,9 +50,15 @@ export function signature(input: string | readonly string[]): Signature | null {
   if (words.length < SHINGLE) return null;
   const wordHashes = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i += 1) wordHashes[i] = fnv(words[i] ?? '');
+  return signatureOfHashes(wordHashes);
+}
+
+/** The signature from the words' FNV-1a hashes (words.ts `scanWords`), or null below one shingle. */
+export function signatureOfHashes(wordHashes: Uint32Array): Signature | null {
+  if (wordHashes.length < SHINGLE) return null;
   const bins = new Uint32Array(HASHES).fill(EMPTY);
-  const all = new Uint32Array(words.length - SHINGLE + 1);
-  for (let i = 0; i + SHINGLE <= words.length; i += 1) {
+  const all = new Uint32Array(wordHashes.length - SHINGLE + 1);
+  for (let i = 0; i + SHINGLE <= wordHashes.length; i += 1) {
     let h = 0x9e3779b9;
     for (let k = 0; k < SHINGLE; k += 1) h = mix((h ^ (wordHashes[i + k] ?? 0)) + k);
     all[i] = h;
@@ -95,6 +93,39 @@ export function similarity(a: Signature, b: Signature): number {
   return union === 0 ? 0 : shared / union;
 }
 
+/**
+ * The similarity of two texts when it is at least `threshold`, else -1: the merge of the sorted
+ * shingle sets stops once even sharing every remaining shingle could not reach the threshold.
+ */
+export function similarityAtLeast(a: Signature, b: Signature, threshold: number): number {
+  const x = a.shingles;
+  const y = b.shingles;
+  const total = x.length + y.length;
+  // shared / (total - shared) >= threshold  ⇔  shared >= need.
+  // (A hair below, so rounding never stops a pair that sits exactly on the threshold.)
+  const need = (threshold * total) / (1 + threshold) - 1e-9;
+  if (Math.min(x.length, y.length) < need) return -1;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.length && j < y.length) {
+    const u = x[i] ?? 0;
+    const v = y[j] ?? 0;
+    if (u === v) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else {
+      if (u < v) i += 1;
+      else j += 1;
+      if (shared + Math.min(x.length - i, y.length - j) < need) return -1;
+    }
+  }
+  const union = total - shared;
+  const s = union === 0 ? 0 : shared / union;
+  return s >= threshold ? s : -1;
+}
+
 export interface NearPair {
   /** Index of the earlier article. */
   readonly first: number;
@@ -107,17 +138,26 @@ export function findNearDuplicates(signatures: readonly (Signature | null)[], th
   const buckets = new Map<string, number[]>();
   signatures.forEach((sig, i) => {
     if (!sig) return;
+    const bins = sig.bins;
     for (let b = 0; b < BANDS; b += 1) {
-      const band = sig.bins.subarray(b * ROWS, (b + 1) * ROWS);
+      const at = b * ROWS;
+      let empty = true;
+      // The band's bins as a string key, two code units per 32-bit bin, after the band number.
+      let key = String.fromCharCode(b);
+      for (let r = 0; r < ROWS; r += 1) {
+        const v = bins[at + r] ?? EMPTY;
+        if (v !== EMPTY) empty = false;
+        key += String.fromCharCode(v >>> 16, v & 0xffff);
+      }
       // A band of empty bins says nothing about similarity: skip it.
-      if (band.every((v) => v === EMPTY)) continue;
-      const key = `${String(b)}:${Array.from(band).join(',')}`;
+      if (empty) continue;
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
     }
   });
-  const seen = new Set<string>();
+  const n = signatures.length;
+  const seen = new Set<number>();
   const pairs: NearPair[] = [];
   for (const list of buckets.values()) {
     if (list.length < 2) continue;
@@ -127,14 +167,14 @@ export function findNearDuplicates(signatures: readonly (Signature | null)[], th
       for (let y = x + 1; y < list.length; y += 1) {
         const i = list[x] ?? 0;
         const j = list[y] ?? 0;
-        const key = `${String(i)}:${String(j)}`;
+        const key = i * n + j;
         if (seen.has(key)) continue;
         seen.add(key);
         const a = signatures[i];
         const b = signatures[j];
         if (!a || !b) continue;
-        const s = similarity(a, b);
-        if (s >= threshold) pairs.push({ first: Math.min(i, j), second: Math.max(i, j), similarity: s });
+        const s = similarityAtLeast(a, b, threshold);
+        if (s >= 0) pairs.push({ first: Math.min(i, j), second: Math.max(i, j), similarity: s });
       }
     }
   }

@@ -316,17 +316,30 @@ export interface LanguageGuess {
   readonly score: number;
 }
 
-/** A simple language guess from stopword shares: enough to flag articles that are not English. */
-export function detectLanguage(input: string | readonly string[]): LanguageGuess {
-  const words = typeof input === 'string' ? (input.toLowerCase().match(/\p{L}+/gu) ?? []) : input;
-  const n = Math.min(words.length, 1500);
+/** Words read for the language guess: the first 1,500 are plenty. */
+export const LANGUAGE_SAMPLE = 1500;
+
+/** Stopwords by their FNV-1a hash (as words.ts computes it), for scans that build no strings. */
+const STOP_BY_HASH = new Map<number, { readonly word: string; readonly bits: number }>();
+for (const [word, bits] of STOP_BITS) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i += 1) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  // Two stopwords with one hash would need a longer key: refuse at start-up rather than guess.
+  if (STOP_BY_HASH.has(h >>> 0)) throw new Error(`Stopwords ${word} and ${STOP_BY_HASH.get(h >>> 0)?.word ?? ''} share a hash.`);
+  STOP_BY_HASH.set(h >>> 0, { word, bits });
+}
+
+/** The stopword with this word hash (the caller compares the word itself), if any. */
+export function stopwordByHash(hash: number): { readonly word: string; readonly bits: number } | undefined {
+  return STOP_BY_HASH.get(hash);
+}
+
+/**
+ * The guess from stopword counts: `counts[b]` is how many of the first `n` words are stopwords of
+ * the language with bit b (the order of LANGUAGE_NAMES' codes in STOPWORDS).
+ */
+export function languageFromCounts(counts: readonly (number | undefined)[], n: number): LanguageGuess {
   if (n < 20) return { code: 'und', score: 0 };
-  const counts = new Array<number>(LANG_CODES.length).fill(0);
-  for (let i = 0; i < n; i += 1) {
-    const bits = STOP_BITS.get(words[i] ?? '');
-    if (bits === undefined) continue;
-    for (let b = 0; b < LANG_CODES.length; b += 1) if (bits & (1 << b)) counts[b] = (counts[b] ?? 0) + 1;
-  }
   let best: LanguageGuess = { code: 'other', score: 0 };
   LANG_CODES.forEach((code, b) => {
     const score = (counts[b] ?? 0) / n;
@@ -334,4 +347,17 @@ export function detectLanguage(input: string | readonly string[]): LanguageGuess
   });
   // Latin-script languages run at 25–45% stopwords; below 8% the text is in some other language.
   return best.score < 0.08 ? { code: 'other', score: best.score } : best;
+}
+
+/** A simple language guess from stopword shares: enough to flag articles that are not English. */
+export function detectLanguage(input: string | readonly string[]): LanguageGuess {
+  const words = typeof input === 'string' ? (input.toLowerCase().match(/\p{L}+/gu) ?? []) : input;
+  const n = Math.min(words.length, LANGUAGE_SAMPLE);
+  const counts = new Array<number>(LANG_CODES.length).fill(0);
+  for (let i = 0; i < n; i += 1) {
+    const bits = STOP_BITS.get(words[i] ?? '');
+    if (bits === undefined) continue;
+    for (let b = 0; b < LANG_CODES.length; b += 1) if (bits & (1 << b)) counts[b] = (counts[b] ?? 0) + 1;
+  }
+  return languageFromCounts(counts, n);
 }

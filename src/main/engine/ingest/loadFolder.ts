@@ -15,10 +15,10 @@ import type {
   SourcedField,
 } from '../../../shared/model';
 import { CodedError } from '../../../shared/result';
-import { CLUTTER_OVERRIDE, scoredText, type ClutterRules, type ExcludedRange } from './clutter';
-import { findNearDuplicates, shingleWords, signature, type Signature } from './duplicates';
+import { CLUTTER_OVERRIDE, type ClutterRules, type ExcludedRange } from './clutter';
+import { findNearDuplicates, signatureOfHashes, type Signature } from './duplicates';
 import { errnoCode, nodeFs, type IngestFs } from './fsLayer';
-import { detectLanguage, inferDate, inferOutlet, inferTitle, LANGUAGE_NAMES, type Inferred } from './infer';
+import { inferDate, inferOutlet, inferTitle, LANGUAGE_NAMES, type Inferred } from './infer';
 import {
   MANIFEST_CSV,
   MANIFEST_FILE,
@@ -28,6 +28,7 @@ import {
   type ManifestEntry,
 } from './manifest';
 import { clutterForFolder, formatOf, prepareArticle, type PreparedArticle } from './prepare';
+import { scanWords } from './words';
 
 export { decodeBytes } from './decode';
 export type { ExcludedRange } from './clutter';
@@ -41,6 +42,8 @@ export const MIN_ARTICLE_WORDS = 8;
 /** Document types people save articles as that ingest does not read: named in the report. */
 const KNOWN_UNSUPPORTED = new Set(['.pdf', '.doc', '.docx', '.rtf', '.odt', '.epub', '.mht', '.mhtml', '.webarchive', '.pages']);
 const MAX_DEPTH = 32;
+/** Longest stretch of loading work between two turns of the event loop. */
+const YIELD_EVERY_MS = 8;
 
 export interface LoadedArticle {
   readonly summary: ArticleSummary;
@@ -348,10 +351,9 @@ interface BuiltArticle extends LoadedArticle {
 }
 
 function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle, entry: ManifestEntry | undefined, problems: FileProblem[]): BuiltArticle | null {
-  const scored = scoredText(prepared.text, prepared.excluded);
-  // One pass of the word pattern serves the word count, the language guess and the signature.
-  const tokens = shingleWords(scored);
-  const words = tokens.length;
+  // One scan of the scored words serves the word count, the language guess and the signature.
+  const scanned = scanWords(prepared.text, prepared.excluded);
+  const words = scanned.count;
   if (words < MIN_ARTICLE_WORDS) {
     const kinds = [...new Set(prepared.excluded.map((r) => r.kind))].join(', ');
     problems.push(problem(file, 'only-clutter', prepared.excluded.length > 0
@@ -373,7 +375,7 @@ function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle
     warnings.push('No article found in the page: the whole page text is used, so menus and links may be included.');
     problems.push(problem(file, 'no-article-found', `${file}: no main article found in the page; the whole page text is used.`, 'warning'));
   }
-  const language = detectLanguage(tokens);
+  const { language } = scanned;
   if (language.code !== 'en' && language.code !== 'und') {
     const name = LANGUAGE_NAMES[language.code] ?? 'not English';
     const what = language.code === 'other' ? 'is not in English' : `looks ${name} (${String(Math.round(language.score * 100))}% ${name} function words)`;
@@ -397,7 +399,7 @@ function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle
     language,
     excludedCharacters,
   };
-  return { summary, text: prepared.text, excluded: prepared.excluded, signature: signature(tokens) };
+  return { summary, text: prepared.text, excluded: prepared.excluded, signature: signatureOfHashes(scanned.hashes) };
 }
 
 function describeOutlet(a: LoadedArticle): string {
@@ -497,6 +499,9 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   let done = 0;
   let lastReport = 0;
   report({ phase: 'reading', done: 0, total });
+  // Reading and preparing files is mostly synchronous work: give the event loop back every few
+  // milliseconds so progress, cancellation and other requests are served while a folder loads.
+  let lastYield = performance.now();
   const worker = async (): Promise<void> => {
     while (next < total) {
       if (signal?.aborted) return;
@@ -514,6 +519,10 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
       if (now - lastReport >= 50 || done === total) {
         lastReport = now;
         report({ phase: 'reading', done, total, current: file });
+      }
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
       }
     }
   };

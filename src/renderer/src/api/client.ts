@@ -52,6 +52,10 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),
     saveCorrections: (request) => call('saveCorrections', request),
+    // In browser mode the reply carries the file itself (`download`); the page saves it.
+    saveExport: (request) => call('saveExport', request),
+    exportPdf: (request) => call('exportPdf', request),
+    exportData: (request) => call('exportData', request),
     onProgress(listener) {
       listeners.add(listener);
       if (!source && token) {

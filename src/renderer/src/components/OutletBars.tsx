@@ -24,10 +24,10 @@ export function OutletBars({ rows, colours, axisLabel, title, format, onEvidence
   return (
     <div style={{ width: '100%', height }}>
       <ResponsiveContainer>
-        <BarChart data={[...rows]} layout="vertical" margin={{ top: 8, right: 48, bottom: 28, left: 8 }} accessibilityLayer>
+        <BarChart data={[...rows]} layout="vertical" margin={{ top: 8, right: 48, bottom: 28, left: 16 }} accessibilityLayer>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" tickFormatter={(v: number) => format(v)} label={{ value: axisLabel, position: 'insideBottom', offset: -18 }} />
-          <YAxis type="category" dataKey="outlet" width={170} />
+          <YAxis type="category" dataKey="outlet" width={170} label={{ value: 'outlet', angle: -90, position: 'insideLeft', offset: 4 }} />
           <ReferenceLine x={0} stroke="#888" />
           <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
           <Bar

@@ -154,7 +154,7 @@ function VoicesMeasureView(props: MeasureViewProps): React.JSX.Element {
   const { snapshot, outlets, colours, subtitle, source, onEvidence } = props;
   return (
     <div className="charts">
-      <ChartFrame id="chart-voices" title="Whose words are quoted" subtitle={`${subtitle.replace(/ · [^·]*events?[^·]*/, '')} · all events`} source={source}>
+      <ChartFrame id="chart-voices" title="Whose words are quoted" subtitle={`${subtitle.split(' · ').filter((part) => !/\bevents?\b/.test(part)).join(' · ')} · all events`} source={source}>
         <VoicesView snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={onEvidence} />
       </ChartFrame>
     </div>

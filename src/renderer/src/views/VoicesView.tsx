@@ -50,7 +50,7 @@ export function VoicesView({ snapshot, outlets, colours, onEvidence }: VoicesVie
         {quoted.length ? (
           <div style={{ width: '100%', height }}>
             <ResponsiveContainer>
-              <BarChart data={quoted} layout="vertical" margin={{ top: 4, right: 24, bottom: 28, left: 8 }} accessibilityLayer>
+              <BarChart data={quoted} layout="vertical" margin={{ top: 4, right: 24, bottom: 28, left: 16 }} accessibilityLayer>
                 <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="#88888855" />
                 <XAxis
                   type="number"
@@ -59,7 +59,7 @@ export function VoicesView({ snapshot, outlets, colours, onEvidence }: VoicesVie
                   tickFormatter={(v: number) => formatShare(v)}
                   label={{ value: 'share of the outlet’s directly quoted words', position: 'insideBottom', offset: -18 }}
                 />
-                <YAxis type="category" dataKey="outlet" width={170} />
+                <YAxis type="category" dataKey="outlet" width={170} label={{ value: 'outlet', angle: -90, position: 'insideLeft', offset: 4 }} />
                 <Tooltip
                   content={(props) => {
                     const row = props.payload?.[0]?.payload as unknown;
