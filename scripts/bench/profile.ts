@@ -59,8 +59,8 @@ async function main(): Promise<void> {
   }));
   const pipeline = createPipeline(wrapped);
   const index = pipeline.index;
-  const match = index.matchByNamespace.bind(index);
-  index.matchByNamespace = (doc) => {
+  const match = index.match.bind(index);
+  index.match = (doc) => {
     const t = performance.now();
     const out = match(doc);
     add('PhraseIndex.match', performance.now() - t);
