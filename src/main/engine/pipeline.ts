@@ -10,7 +10,7 @@
  */
 import { CodedError } from '../../shared/result';
 import type { Doc } from './document';
-import { PhraseIndex, mergeInTokenOrder, type Match, type PhraseEntry } from './text/phraseIndex';
+import { PhraseIndex, type Match, type PhraseEntry } from './text/phraseIndex';
 
 /** A typed name for one result of the pipeline. */
 export interface Slot<T> {
@@ -115,22 +115,19 @@ export function createPipeline(components: readonly Component[]): Pipeline {
     index,
     run(doc, meta) {
       const values = new Map<string, unknown>();
-      const lists = index.matchByNamespace(doc);
+      const matches = index.match(doc);
       const byNamespace = new Map<string, Match[]>();
-      index.namespaces.forEach((namespace, k) => {
-        const list = lists[k];
-        if (list !== undefined && list.length > 0) byNamespace.set(namespace, list);
-      });
-      let all: readonly Match[] | null = null;
+      for (const m of matches) {
+        const list = byNamespace.get(m.namespace);
+        if (list) list.push(m);
+        else byNamespace.set(m.namespace, [m]);
+      }
       const empty: readonly Match[] = [];
       let current = '';
       const ctx: PipelineContext = {
         doc,
         meta,
-        get matches(): readonly Match[] {
-          all ??= mergeInTokenOrder(lists);
-          return all;
-        },
+        matches,
         matchesIn: (namespace) => byNamespace.get(namespace) ?? empty,
         get<T>(s: Slot<T>): T {
           if (!values.has(s.name)) {
