@@ -7,8 +7,12 @@
  *   npx tsx scripts/bench/profile.ts [--mb 5] [--rounds 5] [--seed 42]
  *
  * For hotspots: node --cpu-prof --import tsx scripts/bench/profile.ts
+ *
+ * A second table gives CPU time and the garbage-collection time during sentiment and the engine:
+ * compare those when the machine is shared (wall time then swings from run to run).
  */
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Sentiment from 'sentiment';
 import { createPipeline, type ArticleMeta, type Component } from '../../src/main/engine/pipeline';
@@ -59,8 +63,8 @@ async function main(): Promise<void> {
   }));
   const pipeline = createPipeline(wrapped);
   const index = pipeline.index;
-  const match = index.matchByNamespace.bind(index);
-  index.matchByNamespace = (doc) => {
+  const match = index.match.bind(index);
+  index.match = (doc) => {
     const t = performance.now();
     const out = match(doc);
     add('PhraseIndex.match', performance.now() - t);
@@ -74,11 +78,32 @@ async function main(): Promise<void> {
     list.push(ms);
     samples.set(name, list);
   };
+  // CPU time and garbage collection per phase: on a shared machine wall time swings with other
+  // people's load, CPU time much less; GC shows what allocation costs, which no function's own
+  // time includes. GC entries arrive on the event loop, hence the turn after each phase.
+  let gcMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   for (let r = 0; r < rounds; r += 1) {
+    await turn();
+    gcMs = 0;
+    let cpu = process.cpuUsage();
     let t = performance.now();
     for (const item of items) sentiment.analyze(item.text);
     record('sentiment.analyze()', performance.now() - t);
+    record('sentiment CPU', cpuMs(cpu));
+    await turn();
+    record('sentiment GC', gcMs);
 
+    gcMs = 0;
+    cpu = process.cpuUsage();
     timers.clear();
     t = performance.now();
     for (const item of items) {
@@ -90,6 +115,9 @@ async function main(): Promise<void> {
       add('pipeline.run (all)', performance.now() - p);
     }
     record('engine total', performance.now() - t);
+    record('engine CPU', cpuMs(cpu));
+    await turn();
+    record('engine GC', gcMs);
     for (const [name, ms] of timers) record(name, ms);
     process.stderr.write(`round ${String(r + 1)}: sentiment ${(samples.get('sentiment.analyze()')?.at(-1) ?? 0).toFixed(0)} ms, engine ${(samples.get('engine total')?.at(-1) ?? 0).toFixed(0)} ms\n`);
   }
@@ -102,6 +130,16 @@ async function main(): Promise<void> {
   });
   const lines = ['| part | ms (median) | MB/s | × sentiment |', '|---|---:|---:|---:|'];
   for (const row of rows) lines.push(`| ${row.name} | ${row.ms.toFixed(0)} | ${row.mbps.toFixed(1)} | ${row.ratio.toFixed(2)} |`);
+  const sentimentCpu = median(samples.get('sentiment CPU') ?? []);
+  const engineCpu = median(samples.get('engine CPU') ?? []);
+  lines.push(
+    '',
+    '| CPU time (user + system, medians) | ms | GC ms during it | MB/s | × sentiment |',
+    '|---|---:|---:|---:|---:|',
+    `| sentiment.analyze() | ${sentimentCpu.toFixed(0)} | ${median(samples.get('sentiment GC') ?? []).toFixed(0)} | ${(mb / (sentimentCpu / 1000)).toFixed(1)} | 1.00 |`,
+    `| engine total | ${engineCpu.toFixed(0)} | ${median(samples.get('engine GC') ?? []).toFixed(0)} | ${(mb / (engineCpu / 1000)).toFixed(1)} | ${(sentimentCpu / engineCpu).toFixed(2)} |`,
+  );
+  gcObserver.disconnect();
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

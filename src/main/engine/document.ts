@@ -17,8 +17,6 @@ export interface Token extends Span {
   /** Lower-cased, curly quotes and dashes normalised, for lexicon lookups. */
   readonly norm: string;
   readonly kind: TokenKind;
-  /** The norm's id in the engine's vocabulary (text/vocabulary.ts); -1 once the vocabulary is full. */
-  readonly id: number;
 }
 
 export interface Sentence extends Span {

@@ -10,7 +10,7 @@
  */
 import { CodedError } from '../../shared/result';
 import type { Doc } from './document';
-import { PhraseIndex, mergeInTokenOrder, type Match, type PhraseEntry } from './text/phraseIndex';
+import { PhraseIndex, type Match, type PhraseEntry } from './text/phraseIndex';
 
 /** A typed name for one result of the pipeline. */
 export interface Slot<T> {
@@ -115,22 +115,19 @@ export function createPipeline(components: readonly Component[]): Pipeline {
     index,
     run(doc, meta) {
       const values = new Map<string, unknown>();
-      const lists = index.matchByNamespace(doc);
+      const matches = index.match(doc);
       const byNamespace = new Map<string, Match[]>();
-      index.namespaces.forEach((namespace, k) => {
-        const list = lists[k];
-        if (list !== undefined && list.length > 0) byNamespace.set(namespace, list);
-      });
-      let all: readonly Match[] | null = null;
+      for (const m of matches) {
+        const list = byNamespace.get(m.namespace);
+        if (list) list.push(m);
+        else byNamespace.set(m.namespace, [m]);
+      }
       const empty: readonly Match[] = [];
       let current = '';
       const ctx: PipelineContext = {
         doc,
         meta,
-        get matches(): readonly Match[] {
-          all ??= mergeInTokenOrder(lists);
-          return all;
-        },
+        matches,
         matchesIn: (namespace) => byNamespace.get(namespace) ?? empty,
         get<T>(s: Slot<T>): T {
           if (!values.has(s.name)) {
@@ -162,4 +159,40 @@ export function createPipeline(components: readonly Component[]): Pipeline {
       };
     },
   };
+}
+
+/**
+ * Shares repeated strings across records that came from a worker or the cache: each structured
+ * clone or JSON parse makes every article id, rule name, label and word a separate copy, so ten
+ * thousand records hold millions of copies of a few thousand strings. Strings up to
+ * `maxLength` characters are replaced, in place, by one shared copy from `table`; record values
+ * are equal before and after. Typed arrays are left alone.
+ */
+export function shareStrings(record: SerializedResults, table: Map<string, string>, maxLength = 96): SerializedResults {
+  const share = (s: string): string => {
+    if (s.length > maxLength) return s;
+    const known = table.get(s);
+    if (known !== undefined) return known;
+    table.set(s, s);
+    return s;
+  };
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string') return share(value);
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+    if (Array.isArray(value)) {
+      const list = value as unknown[];
+      for (let i = 0; i < list.length; i += 1) {
+        const v = list[i];
+        if (typeof v === 'object' || typeof v === 'string') list[i] = visit(v);
+      }
+      return list;
+    }
+    const obj = value as Record<string, unknown>;
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v === 'object' || typeof v === 'string') obj[k] = visit(v);
+    }
+    return obj;
+  };
+  return visit(record) as SerializedResults;
 }

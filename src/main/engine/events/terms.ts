@@ -9,7 +9,6 @@
  */
 import type { Doc, Span } from '../document';
 import { slot, type Component } from '../pipeline';
-import { AUTO_CAPACITY, VOCABULARY, WordIdSet } from '../text/vocabulary';
 import { STOPWORDS, TITLE_WORDS } from './stopwords';
 
 export interface TermStat {
@@ -121,10 +120,10 @@ function topTerms(acc: ReadonlyMap<string, Acc>): string[] {
 }
 
 /**
- * Pure: the terms of one document (excluded sentences skipped). The plain definition, with a Map
- * per article keyed by term; `extractTerms` gives the same on vocabulary ids and is what runs.
+ * Pure: the terms of one document (excluded sentences skipped). One pass over the tokens with
+ * a Map lookup per content word; text is sliced only for capitalised words.
  */
-export function extractTermsPlain(doc: Doc): ArticleTerms {
+export function extractTerms(doc: Doc): ArticleTerms {
   const acc = new Map<string, Acc>();
   const { text } = doc;
   let tokens = 0;
@@ -210,175 +209,6 @@ export function extractTermsPlain(doc: Doc): ArticleTerms {
     };
   });
   return { terms, tokens };
-}
-
-const STOP_IDS = new WordIdSet(STOPWORDS);
-const TITLE_IDS = new WordIdSet(TITLE_WORDS);
-
-/** Per vocabulary id: the id of the word without a possessive "'s" (+1; 0 = not yet known). */
-let strippedIds = new Int32Array(0);
-
-function strippedId(id: number): number {
-  if (id >= strippedIds.length) {
-    const grown = new Int32Array(Math.max(VOCABULARY.size, id + 1) * 2);
-    grown.set(strippedIds);
-    strippedIds = grown;
-  }
-  const known = strippedIds[id] ?? 0;
-  if (known !== 0) return known - 1;
-  const norm = VOCABULARY.norms[id] ?? '';
-  const stripped = norm.endsWith("'s") ? VOCABULARY.intern(norm.slice(0, -2)) : id;
-  strippedIds[id] = stripped + 1;
-  return stripped;
-}
-
-/**
- * Per-term accumulators of one article, indexed by the term's vocabulary id and reused between
- * articles (only the terms an article touched are reset).
- */
-const accumulators = {
-  count: new Int32Array(0),
-  entityHits: new Int32Array(0),
-  /** Start and end of the first capitalised occurrence, -1 when none. */
-  capStart: new Int32Array(0),
-  capEnd: new Int32Array(0),
-  firstStart: new Int32Array(0),
-  firstEnd: new Int32Array(0),
-  sentence: new Int32Array(0),
-};
-
-function ensureAccumulators(size: number): void {
-  if (size <= accumulators.count.length) return;
-  const n = Math.max(size, accumulators.count.length * 2, 1024);
-  for (const key of Object.keys(accumulators) as (keyof typeof accumulators)[]) {
-    const grown = new Int32Array(n);
-    grown.set(accumulators[key]);
-    accumulators[key] = grown;
-  }
-}
-
-/**
- * The terms of one document, the same as `extractTermsPlain`, on vocabulary ids: a typed-array
- * slot per term instead of a Map entry and an object, and the possessive and stop-word tests
- * answered once per word of the vocabulary.
- */
-export function extractTerms(doc: Doc): ArticleTerms {
-  // Every token has an id and every new term fits below the automatic capacity; otherwise the plain path.
-  if (VOCABULARY.size + doc.tokens.length * 2 >= AUTO_CAPACITY) return extractTermsPlain(doc);
-  const { text, tokens: docTokens, sentences } = doc;
-  ensureAccumulators(VOCABULARY.size + docTokens.length * 2);
-  const { count, entityHits, capStart, capEnd, firstStart, firstEnd, sentence: sentenceOf } = accumulators;
-  const touched: number[] = [];
-  let tokens = 0;
-  const add = (term: number, capital: boolean, start: number, end: number, sentence: number, entity: boolean): void => {
-    if (count[term] === 0) {
-      touched.push(term);
-      firstStart[term] = start;
-      firstEnd[term] = end;
-      sentenceOf[term] = sentence;
-      capStart[term] = -1;
-      entityHits[term] = 0;
-    }
-    count[term] = (count[term] ?? 0) + 1;
-    if (entity) entityHits[term] = (entityHits[term] ?? 0) + 1;
-    if (capital && capStart[term] === -1) {
-      capStart[term] = start;
-      capEnd[term] = end;
-    }
-  };
-
-  try {
-    let runFrom = 0;
-    let runTo = 0;
-    const flush = (sentence: number): void => {
-      // Drop leading titles and articles: "Prime Minister Benjamin Netanyahu" → "Benjamin Netanyahu".
-      let from = runFrom;
-      while (from < runTo && TITLE_IDS.has(strippedId(docTokens[from]?.id ?? 0))) from += 1;
-      const length = runTo - from;
-      if (length >= 2 && length <= 3) {
-        const first = docTokens[from];
-        const last = docTokens[runTo - 1];
-        if (first && last) {
-          let key = '';
-          for (let k = from; k < runTo; k += 1) key += (k > from ? ' ' : '') + (VOCABULARY.norms[strippedId(docTokens[k]?.id ?? 0)] ?? '');
-          const display = text.slice(first.start, last.end).replace(/['’]s$/u, '');
-          add(VOCABULARY.intern(key), true, first.start, first.start + display.length, sentence, true);
-        }
-      }
-      runFrom = runTo;
-    };
-
-    for (let s = 0; s < sentences.length; s += 1) {
-      const sentence = sentences[s];
-      if (sentence === undefined || sentence.excluded) continue;
-      runFrom = runTo = sentence.firstToken;
-      for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
-        const token = docTokens[t];
-        if (!token) continue;
-        if (token.kind !== 'word') {
-          runTo = t;
-          flush(s);
-          runFrom = t + 1;
-          continue;
-        }
-        const term = strippedId(token.id);
-        const stop = STOP_IDS.has(term);
-        const capital = startsUpper(text, token.start);
-        const atStart = t === sentence.firstToken;
-        if (capital && !(atStart && stop)) {
-          if (runTo !== t) runFrom = t;
-          runTo = t + 1;
-        } else {
-          runTo = t;
-          flush(s);
-          runFrom = t + 1;
-        }
-        const length = term === token.id ? token.norm.length : token.norm.length - 2;
-        if (stop || length < 3) continue;
-        tokens += 1;
-        const end = term === token.id ? token.end : token.end - 2;
-        add(term, capital, token.start, end, s, capital && !atStart);
-      }
-      runTo = runTo > runFrom ? runTo : runFrom;
-      flush(s);
-    }
-
-    // Keep the most frequent terms (ties by term), and build records for those only.
-    const byCount: string[][] = [];
-    for (const id of touched) {
-      const term = VOCABULARY.norms[id] ?? '';
-      const c = count[id] ?? 0;
-      const group = byCount[c];
-      if (group === undefined) byCount[c] = [term];
-      else group.push(term);
-    }
-    const top: string[] = [];
-    for (let c = byCount.length - 1; c > 0 && top.length < MAX_TERMS; c -= 1) {
-      const group = byCount[c];
-      if (group !== undefined) takeSmallest(group, MAX_TERMS - top.length, top);
-    }
-    const terms: TermStat[] = top.map((term) => {
-      const id = VOCABULARY.find(term);
-      const n = count[id] ?? 0;
-      const entity = (entityHits[id] ?? 0) * 2 > n;
-      const cs = capStart[id] ?? -1;
-      const fs = firstStart[id] ?? 0;
-      const fe = firstEnd[id] ?? 0;
-      const sentence = sentences[sentenceOf[id] ?? 0];
-      return {
-        term,
-        display: entity && cs >= 0 ? text.slice(cs, capEnd[id] ?? cs) : term,
-        count: n,
-        entity,
-        first: { start: fs, end: fe },
-        firstText: text.slice(fs, fe),
-        sentence: { start: sentence?.start ?? 0, end: sentence?.end ?? 0 },
-      };
-    });
-    return { terms, tokens };
-  } finally {
-    for (const id of touched) count[id] = 0;
-  }
 }
 
 /** Pipeline component assigning EVENT_TERMS; it registers no phrases. */

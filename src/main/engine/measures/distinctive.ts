@@ -13,10 +13,7 @@
  */
 import type { Doc } from '../document';
 import { slot, type Component } from '../pipeline';
-import { WordIdSet } from '../text/vocabulary';
 import { STOPWORDS } from './stopwords';
-
-const STOP_IDS = new WordIdSet(STOPWORDS);
 
 /** Occurrences kept per term and article, as evidence. */
 export const EVIDENCE_PER_TERM = 3;
@@ -49,7 +46,7 @@ export function termSequence(doc: Doc): TermSequence {
     let prev = -2;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
       const tok = tokens[t];
-      if (tok === undefined || tok.kind !== 'word' || tok.norm.length < 2 || STOP_IDS.has(tok.id)) continue;
+      if (tok === undefined || tok.kind !== 'word' || tok.norm.length < 2 || STOPWORDS.has(tok.norm)) continue;
       words.push(tok.norm);
       starts.push(tok.start);
       ends.push(tok.end);

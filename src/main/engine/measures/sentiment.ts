@@ -24,7 +24,6 @@ import { longestFirst } from './common';
 import { AFINN, AFINN_STAMP, NEGATORS, type OverrideEntry } from './packs';
 import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
-import { WordIdSet } from '../text/vocabulary';
 
 export const NEGATION_WINDOW = 3;
 
@@ -34,11 +33,9 @@ const EXTRA_NEGATORS = [
   "wouldn't", 'wouldnt', "shouldn't", 'shouldnt', "hasn't", 'hasnt', "haven't", 'havent', "hadn't", 'hadnt', 'nor', 'neither',
 ];
 const NEGATOR_SET: ReadonlySet<string> = new Set([...NEGATORS, ...EXTRA_NEGATORS]);
-const NEGATOR_IDS = new WordIdSet(NEGATOR_SET);
 
 /** Punctuation that closes a clause: negation does not reach across it. */
 const CLAUSE_BREAK = new Set([',', ';', ':', '.', '!', '?', '"', '(', ')', '-']);
-const CLAUSE_BREAK_IDS = new WordIdSet(CLAUSE_BREAK);
 
 export interface ScoredWord extends Evidence {
   /** Index of the sentence in Doc.sentences. */
@@ -151,10 +148,10 @@ export function scoreSentiment(
       const t = doc.tokens[k];
       if (t === undefined) break;
       if (t.kind === 'punct') {
-        if (CLAUSE_BREAK_IDS.has(t.id)) break;
+        if (CLAUSE_BREAK.has(t.norm)) break;
         continue;
       }
-      if (NEGATOR_IDS.has(t.id)) {
+      if (NEGATOR_SET.has(t.norm)) {
         negated = true;
         break;
       }

@@ -2,14 +2,13 @@
  * One merged index of every lexicon phrase, matched in a single pass over a document's tokens.
  *
  * Each measure (sentiment words, referent labels, attribution verbs, figure categories, topics,
- * actors…) registers its phrases under its own namespace; the pass does one array lookup per
- * token on the token's vocabulary id and then checks the few candidate phrases that start
+ * actors…) registers its phrases under its own namespace; the pass does one `Map` lookup per
+ * token on the token's normalised form and then checks the few candidate phrases that start
  * with it. Measures then read the sparse list of matches instead of scanning the text again:
  * this is what keeps the whole engine near the cost of a bare tokenise-and-lookup.
  */
 import type { Doc } from '../document';
 import { tokenize } from './tokenize';
-import { VOCABULARY } from './vocabulary';
 
 export interface PhraseEntry {
   /** Which measure the phrase belongs to, e.g. "afinn", "label", "topic". */
@@ -32,16 +31,9 @@ export interface Match {
 
 interface Compiled {
   readonly namespace: string;
-  /** Index of the namespace in the index's namespace list. */
-  readonly ns: number;
   readonly id: string;
-  /** Vocabulary ids of the phrase's tokens after the first one. */
-  readonly rest: readonly number[];
-}
-
-interface Bucket {
-  readonly single: Compiled[];
-  bySecond: Map<number, Compiled[]> | null;
+  /** Normalised tokens after the first one. */
+  readonly rest: readonly string[];
 }
 
 /** The normalised tokens of a phrase, as the document tokeniser would produce them. */
@@ -51,35 +43,26 @@ export function phraseTokens(phrase: string): string[] {
 
 export class PhraseIndex {
   /**
-   * Phrases by the vocabulary id of their first token; multi-word phrases further by the id of
-   * their second token, so a frequent first word ("the", "Israeli") costs one more lookup instead
-   * of a comparison per candidate phrase.
+   * Phrases by first token; multi-word phrases further by second token, so a frequent first word
+   * ("the", "Israeli") costs one more Map lookup instead of a comparison per candidate phrase.
    */
-  private readonly byFirst: (Bucket | undefined)[] = [];
-  private readonly namespaceIndex = new Map<string, number>();
-  private readonly namespaceList: string[] = [];
+  private readonly byFirst = new Map<string, { single: Compiled[]; bySecond: Map<string, Compiled[]> | null }>();
+  private readonly namespaces = new Set<string>();
 
   constructor(entries: Iterable<PhraseEntry> = []) {
     for (const entry of entries) this.add(entry);
   }
 
   add(entry: PhraseEntry): void {
-    const ids = phraseTokens(entry.phrase).map((norm) => VOCABULARY.intern(norm));
-    const [first, ...rest] = ids;
+    const tokens = phraseTokens(entry.phrase);
+    const [first, ...rest] = tokens;
     if (first === undefined) throw new Error(`Lexicon phrase "${entry.phrase}" (${entry.namespace}:${entry.id}) has no words.`);
-    while (this.byFirst.length <= first) this.byFirst.push(undefined);
-    let bucket = this.byFirst[first];
+    let bucket = this.byFirst.get(first);
     if (bucket === undefined) {
       bucket = { single: [], bySecond: null };
-      this.byFirst[first] = bucket;
+      this.byFirst.set(first, bucket);
     }
-    let ns = this.namespaceIndex.get(entry.namespace);
-    if (ns === undefined) {
-      ns = this.namespaceList.length;
-      this.namespaceList.push(entry.namespace);
-      this.namespaceIndex.set(entry.namespace, ns);
-    }
-    const compiled: Compiled = { namespace: entry.namespace, ns, id: entry.id, rest };
+    const compiled: Compiled = { namespace: entry.namespace, id: entry.id, rest };
     const [second] = rest;
     if (second === undefined) bucket.single.push(compiled);
     else {
@@ -88,15 +71,11 @@ export class PhraseIndex {
       if (list) list.push(compiled);
       else bucket.bySecond.set(second, [compiled]);
     }
+    this.namespaces.add(entry.namespace);
   }
 
   has(namespace: string): boolean {
-    return this.namespaceIndex.has(namespace);
-  }
-
-  /** The namespaces with phrases, in the order `matchByNamespace` lists them. */
-  get namespaces(): readonly string[] {
-    return this.namespaceList;
+    return this.namespaces.has(namespace);
   }
 
   /**
@@ -106,51 +85,35 @@ export class PhraseIndex {
    */
   match(doc: Doc): Match[] {
     const out: Match[] = [];
-    this.scan(doc, (_ns, m) => out.push(m));
-    return out;
-  }
-
-  /**
-   * The same matches as `match`, one list per namespace (indexed as `namespaces`), each in
-   * token order: what a measure reads, without grouping the whole list afterwards.
-   */
-  matchByNamespace(doc: Doc): Match[][] {
-    const out: Match[][] = this.namespaceList.map(() => []);
-    this.scan(doc, (ns, m) => out[ns]?.push(m));
-    return out;
-  }
-
-  private scan(doc: Doc, emit: (ns: number, m: Match) => void): void {
     const { tokens } = doc;
-    const byFirst = this.byFirst;
-    const known = byFirst.length;
     for (let s = 0; s < doc.sentences.length; s += 1) {
       const sentence = doc.sentences[s];
       if (sentence === undefined || sentence.excluded) continue;
       const end = sentence.endToken;
       for (let t = sentence.firstToken; t < end; t += 1) {
-        const id = tokens[t]?.id ?? -1;
-        if (id < 0 || id >= known) continue;
-        const bucket = byFirst[id];
+        const token = tokens[t];
+        if (token === undefined) continue;
+        const bucket = this.byFirst.get(token.norm);
         if (bucket === undefined) continue;
-        for (const c of bucket.single) emit(c.ns, { namespace: c.namespace, id: c.id, firstToken: t, endToken: t + 1, sentence: s });
+        for (const c of bucket.single) out.push({ namespace: c.namespace, id: c.id, firstToken: t, endToken: t + 1, sentence: s });
         if (bucket.bySecond === null || t + 1 >= end) continue;
-        const candidates = bucket.bySecond.get(tokens[t + 1]?.id ?? -1);
+        const candidates = bucket.bySecond.get(tokens[t + 1]?.norm ?? '');
         if (candidates === undefined) continue;
         for (const c of candidates) {
           const last = t + 1 + c.rest.length;
           if (last > end) continue;
           let ok = true;
           for (let k = 1; k < c.rest.length; k += 1) {
-            if (tokens[t + 1 + k]?.id !== c.rest[k]) {
+            if (tokens[t + 1 + k]?.norm !== c.rest[k]) {
               ok = false;
               break;
             }
           }
-          if (ok) emit(c.ns, { namespace: c.namespace, id: c.id, firstToken: t, endToken: last, sentence: s });
+          if (ok) out.push({ namespace: c.namespace, id: c.id, firstToken: t, endToken: last, sentence: s });
         }
       }
     }
+    return out;
   }
 }
 

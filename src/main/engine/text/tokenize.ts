@@ -11,7 +11,6 @@
  *   punct:  any other single non-space character (a whole code point)
  */
 import type { Token } from '../document';
-import { HASH_SEED, VOCABULARY, hashNorm, hashStep } from './vocabulary';
 
 /** Lower-cases and folds typographic variants so lexicon entries match however it was typed. */
 export function normalizeForMatch(s: string): string {
@@ -36,13 +35,6 @@ const FOLDED_PUNCT: readonly (string | undefined)[] = (() => {
 
 /** One-character strings of the ASCII range, shared by every punctuation token. */
 const ASCII_CHARS: readonly string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-/** Vocabulary ids of the one-character ASCII tokens. */
-const ASCII_IDS: readonly number[] = ASCII_CHARS.map((ch) => VOCABULARY.intern(ch));
-
-/** Vocabulary id of a normalised token form (interned while the vocabulary has room). */
-function idOf(norm: string): number {
-  return VOCABULARY.internToken(norm, hashNorm(norm));
-}
 
 const SPACE = 1;
 const LETTER = 2; // \p{L} or \p{M}
@@ -110,53 +102,39 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const start = i;
     if (k === LETTER) {
-      // ASCII words (most of a text) are hashed lower-cased while they are scanned and looked up
-      // in the vocabulary straight from the text: a known word needs no new string.
+      // ASCII words (most of a text) are lower-cased here: most need nothing, most of the rest
+      // only their first letter.
       const firstUpper = c >= 65 && c <= 90;
       let restUpper = false;
       let ascii = c < 128;
-      let h = hashStep(HASH_SEED, firstUpper ? c + 32 : c);
       i += widthAt(text, i);
       for (;;) {
         while (i < to) {
           const d = text.charCodeAt(i);
           if (d >= 97 && d <= 122) {
-            h = hashStep(h, d);
             i += 1;
             continue;
           }
           const kd = d < 128 ? (BMP[d] ?? OTHER) : classAt(text, i);
           if (!isWordChar(kd)) break;
-          if (d >= 65 && d <= 90) {
-            restUpper = true;
-            h = hashStep(h, d + 32);
-          } else if (d >= 128) ascii = false;
-          else h = hashStep(h, d);
+          if (d >= 65 && d <= 90) restUpper = true;
+          else if (d >= 128) ascii = false;
           i += widthAt(text, i);
         }
         // A joiner continues the word only when a word character follows it.
         if (i + 1 < to && isJoiner(text.charCodeAt(i)) && isWordChar(classAt(text, i + 1))) {
-          const j = text.charCodeAt(i);
-          if (j !== 0x27 && j !== 0x2d) ascii = false;
-          else h = hashStep(h, j);
+          if (text.charCodeAt(i) !== 0x27 && text.charCodeAt(i) !== 0x2d) ascii = false;
           i += 1;
           continue;
         }
         break;
-      }
-      if (ascii) {
-        const known = VOCABULARY.findAsciiLower(text, start, i, h);
-        if (known >= 0) {
-          tokens.push({ start, end: i, norm: VOCABULARY.norms[known] ?? '', kind: 'word', id: known });
-          continue;
-        }
       }
       let norm: string;
       if (!ascii) norm = normalizeForMatch(text.slice(start, i));
       else if (restUpper) norm = text.slice(start, i).toLowerCase();
       else if (firstUpper) norm = (ASCII_CHARS[c + 32] ?? '') + text.slice(start + 1, i);
       else norm = text.slice(start, i);
-      tokens.push({ start, end: i, norm, kind: 'word', id: ascii ? VOCABULARY.internToken(norm, h) : idOf(norm) });
+      tokens.push({ start, end: i, norm, kind: 'word' });
       continue;
     }
     if (k === DIGIT) {
@@ -177,19 +155,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
       i = lastDigitEnd;
       const raw = text.slice(start, i);
-      const norm = ascii ? raw : normalizeForMatch(raw);
-      tokens.push({ start, end: i, norm, kind: 'number', id: idOf(norm) });
+      tokens.push({ start, end: i, norm: ascii ? raw : normalizeForMatch(raw), kind: 'number' });
       continue;
     }
     if (c < 128) {
       i += 1;
-      tokens.push({ start, end: i, norm: ASCII_CHARS[c] ?? String.fromCharCode(c), kind: 'punct', id: ASCII_IDS[c] ?? -1 });
+      tokens.push({ start, end: i, norm: ASCII_CHARS[c] ?? String.fromCharCode(c), kind: 'punct' });
       continue;
     }
     i += widthAt(text, i);
     const folded = c >= 0x2010 && c <= 0x201d ? FOLDED_PUNCT[c - 0x2010] : undefined;
-    const norm = folded ?? normalizeForMatch(text.slice(start, i));
-    tokens.push({ start, end: i, norm, kind: 'punct', id: idOf(norm) });
+    tokens.push({ start, end: i, norm: folded ?? normalizeForMatch(text.slice(start, i)), kind: 'punct' });
   }
   return tokens;
 }
