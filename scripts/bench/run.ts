@@ -8,7 +8,7 @@
  *   - peak RSS of the browser-mode process.
  * Its last line is one JSON object with the figures, for scripts comparing runs.
  *
- *   npm run bench -- [--articles 10000] [--runs 3] [--corpus <folder>]
+ *   npm run bench -- [--articles 10000] [--runs 3] [--corpus <folder>] [--only throughput|browser]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     corpus: { type: 'string' },
+    /** Measure only one part: throughput (baseline, engine, 2 workers) or browser (first chart data, RSS). */
+    only: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -48,6 +50,14 @@ async function browserOpen(corpus: string, cacheDir: string): Promise<{ seconds:
     env: { ...process.env, FRAMESCOPE_CACHE_DIR: cacheDir, DISPLAY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Peak RSS over the process's whole life, cache writes after the answer included.
+  let peakKb = Number.NaN;
+  const sample = async (): Promise<void> => {
+    const status = await readFile(`/proc/${String(child.pid)}/status`, 'utf8').catch(() => '');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    if (hwm) peakKb = Math.max(Number.isNaN(peakKb) ? 0 : peakKb, Number(hwm[1]));
+  };
+  const sampler = setInterval(() => void sample(), 100);
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -67,11 +77,18 @@ async function browserOpen(corpus: string, cacheDir: string): Promise<{ seconds:
     const body = (await res.json()) as { ok: boolean };
     if (!body.ok) throw new Error('getAnalysis failed');
     const seconds = (performance.now() - started) / 1000;
-    const status = await readFile(`/proc/${String(child.pid)}/status`, 'utf8').catch(() => '');
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-    return { seconds, peakRssMb: hwm ? Number(hwm[1]) / 1024 : Number.NaN };
+    return {
+      seconds,
+      get peakRssMb(): number {
+        return peakKb / 1024;
+      },
+    };
   } finally {
+    // It finishes writing its caches before it exits: wait, so the next open sees them.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
+    clearInterval(sampler);
   }
 }
 
@@ -95,7 +112,9 @@ async function main(): Promise<void> {
   const items = loaded.articles.map((a) => ({ meta: metaOf(a.summary), text: a.text, excluded: a.excluded }));
   const baseline: number[] = [];
   const single: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
+  const doThroughput = values.only !== 'browser';
+  const doBrowser = values.only !== 'throughput';
+  for (let r = 0; r < runs && doThroughput; r += 1) {
     let t = performance.now();
     for (const text of texts) sentiment.analyze(text);
     baseline.push(mb / ((performance.now() - t) / 1000));
@@ -106,7 +125,7 @@ async function main(): Promise<void> {
   }
 
   const workers: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
+  for (let r = 0; r < runs && doThroughput; r += 1) {
     const a = await analyzeFolder(corpus, { workerFile: path.join(root, 'out/main/analyzeWorker.js'), workers: 2 });
     workers.push(mb / a.stats.seconds.analyse);
     log(`run ${r + 1}: engine, 2 workers ${workers.at(-1)?.toFixed(1)} MB/s (load ${a.stats.seconds.load.toFixed(2)} s, analyse ${a.stats.seconds.analyse.toFixed(2)} s)`);
@@ -115,7 +134,7 @@ async function main(): Promise<void> {
   const cold: number[] = [];
   const warm: number[] = [];
   let peak = 0;
-  for (let r = 0; r < runs; r += 1) {
+  for (let r = 0; r < runs && doBrowser; r += 1) {
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'framescope-bench-cache-'));
     const c = await browserOpen(corpus, cacheDir);
     const w = await browserOpen(corpus, cacheDir);

@@ -263,10 +263,14 @@ export function createService(deps: ServiceDeps): Service {
         return toFailure(err);
       }
     },
-    getEventTables({ eventId }) {
-      if (!current) return Promise.resolve(fail('E_NOT_READY'));
-      const tables = current.eventTables(eventId);
-      return Promise.resolve(tables ? ok({ eventId, tables }) : fail('E_NOT_FOUND', `No event ${eventId} in the open folder.`));
+    async getEventTables({ eventId }) {
+      if (!current) return fail('E_NOT_READY');
+      try {
+        const tables = await current.eventTables(eventId);
+        return tables ? ok({ eventId, tables }) : fail('E_NOT_FOUND', `No event ${eventId} in the open folder.`);
+      } catch (err) {
+        return toFailure(err);
+      }
     },
     async openSeeds() {
       return open(deps.seedsDir, true);

@@ -1,9 +1,9 @@
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceKey, type Aggregator } from '../../src/main/engine/aggregate';
-import { analyzeFolder } from '../../src/main/engine';
+import { analyzeFolder, whenCachesWritten } from '../../src/main/engine';
 import { engineParts } from '../../src/main/engine/registry';
 import { QUOTES } from '../../src/main/engine/text/quotes';
 
@@ -87,12 +87,80 @@ describe('workers and cache', () => {
     const changed = await analyzeFolder(dir, { cacheDir });
     expect(changed.stats).toMatchObject({ cache: 'hit', analysed: 1, fromCache: 4 });
     const { readdir } = await import('node:fs/promises');
-    const [file] = await readdir(cacheDir);
+    await whenCachesWritten();
+    const file = (await readdir(cacheDir)).find((f) => f.endsWith('.json'));
     await writeFile(path.join(cacheDir, file ?? 'x'), '{ not json');
+    // The folder's snapshot would answer without reading the per-article cache: drop it.
+    for (const f of await readdir(cacheDir)) if (f.endsWith('.snapshot')) await rm(path.join(cacheDir, f));
     const rebuilt = await analyzeFolder(dir, { cacheDir });
     expect(rebuilt.stats.cache).toBe('corrupt');
     expect(rebuilt.stats.cacheMessage).toMatch(/rebuilding/);
     expect(rebuilt.stats.analysed).toBe(5);
     expect(await readdir(dir)).not.toContain('.framescope');
   });
+
+  it('re-opens an unchanged folder from its snapshot, with the same evidence, and rebuilds a damaged one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fs-snap-folder-'));
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'fs-snap-'));
+    await cp(seeds, dir, { recursive: true });
+    const first = await analyzeFolder(dir, { cacheDir, now: () => new Date(0) });
+    expect(first.stats).toMatchObject({ snapshot: 'fresh', analysed: 5 });
+    // The caches are written after the analysis is handed back.
+    await whenCachesWritten();
+    const { readdir } = await import('node:fs/promises');
+    const snapFile = path.join(cacheDir, (await readdir(cacheDir)).find((f) => f.endsWith('.snapshot')) ?? 'none');
+
+    const again = await analyzeFolder(dir, { cacheDir });
+    expect(again.stats).toMatchObject({ snapshot: 'hit', analysed: 0, fromCache: 5 });
+    expect(again.snapshot).toEqual(first.snapshot);
+    // Every evidence key of every table pages the same items, sentences included.
+    const keys = first.snapshot.comparison.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).map((c) => c.evidenceKey)));
+    const present = keys.filter((k): k is string => typeof k === 'string');
+    expect(present.length).toBeGreaterThan(10);
+    for (const key of present.slice(0, 40)) expect(await again.evidence(key, 0, 5)).toEqual(await first.evidence(key, 0, 5));
+    const id = first.snapshot.articles[0]?.id ?? '';
+    expect((await again.article(id)).highlights).toEqual((await first.article(id)).highlights);
+
+    // A touched file, an added file and an edited manifest each make the snapshot stale.
+    const file = path.join(dir, '003_af78f88671f86985.txt');
+    const later = new Date(Date.now() + 5000);
+    await utimes(file, later, later);
+    expect((await analyzeFolder(dir, { cacheDir })).stats).toMatchObject({ snapshot: 'stale', analysed: 0, fromCache: 5 });
+    expect((await analyzeFolder(dir, { cacheDir })).stats.snapshot).toBe('hit');
+    await writeFile(path.join(dir, 'new.txt'), 'JERUSALEM | Xinhua | A short new text about Gaza and the ceasefire talks in Cairo.\n');
+    expect((await analyzeFolder(dir, { cacheDir })).stats).toMatchObject({ snapshot: 'stale', analysed: 1 });
+    const manifest = path.join(dir, 'manifest.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"Xinhua"', '"Xinhua News"'));
+    const renamed = await analyzeFolder(dir, { cacheDir });
+    expect(renamed.stats).toMatchObject({ snapshot: 'stale', analysed: 0 });
+    expect(renamed.snapshot.outlets.map((o) => o.name)).toContain('Xinhua News');
+
+    // A damaged snapshot is reported and rebuilt from the per-article cache.
+    await whenCachesWritten();
+    const bytes = await readFile(snapFile);
+    const body = bytes.indexOf(10, 'framescope-snapshot'.length + 1) + 10;
+    bytes[body] = (bytes[body] ?? 0) ^ 0xff;
+    await writeFile(snapFile, bytes);
+    const rebuilt = await analyzeFolder(dir, { cacheDir });
+    expect(rebuilt.stats).toMatchObject({ snapshot: 'corrupt', analysed: 0 });
+    expect(rebuilt.stats.cacheMessage).toMatch(/snapshot cache was unreadable/);
+    expect(rebuilt.snapshot.comparison).toEqual(renamed.snapshot.comparison);
+    expect((await analyzeFolder(dir, { cacheDir })).stats.snapshot).toBe('hit');
+    await whenCachesWritten();
+    await writeFile(snapFile, 'garbage');
+    expect((await analyzeFolder(dir, { cacheDir })).stats.snapshot).toBe('corrupt');
+
+    // Damaged evidence (read after the first screen) is refused with a clear message and rebuilt on the next open.
+    await whenCachesWritten();
+    const whole = await readFile(snapFile);
+    whole[whole.length - 3] = (whole[whole.length - 3] ?? 0) ^ 0xff;
+    await writeFile(snapFile, whole);
+    const damaged = await analyzeFolder(dir, { cacheDir });
+    expect(damaged.stats.snapshot).toBe('hit');
+    await expect(damaged.evidence(present[0] ?? '')).rejects.toThrow(/snapshot cache was unreadable.*reopen the folder/);
+    const healed = await analyzeFolder(dir, { cacheDir });
+    expect(healed.stats).toMatchObject({ snapshot: 'fresh', analysed: 0 });
+    expect((await healed.evidence(present[0] ?? '')).total).toBeGreaterThan(0);
+    expect(await readdir(dir)).not.toContain('.framescope');
+  }, 60_000);
 });

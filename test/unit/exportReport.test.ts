@@ -127,6 +127,14 @@ describe('buildReportHtml on the seeds', () => {
     for (const pack of snapshot.details.lexicons.filter((l) => !l.startsWith('reference:'))) expect(html).toContain(pack);
   });
 
+  it('says how many passages the listed sentences leave out', () => {
+    const one = { source: 's', sentence: 'A b c.', marks: [{ start: 0, end: 1 }], passages: 2 };
+    const html = (total: number): string => buildReportHtml(input({ findings: [{ group: 'Tone', text: 'T', total, evidence: [one] }] }));
+    expect(html(2)).not.toContain('more passage');
+    expect(html(3)).toContain('And 1 more passage in Framescope.');
+    expect(html(44)).toContain('And 42 more passages in Framescope.');
+  });
+
   it('paginates for print', () => {
     const html = buildReportHtml(input());
     expect(html).toContain('@page');
@@ -140,7 +148,7 @@ describe('buildReportHtml escapes article text', () => {
       input({
         folder: HOSTILE,
         outlets: [HOSTILE, 'The Hill'],
-        findings: [{ group: HOSTILE, text: `Only ${HOSTILE} writes ‘x’`, total: 1, evidence: [{ source: `${HOSTILE} — ${HOSTILE}`, sentence: `He said ${HOSTILE} and <script>alert(2)</script>.`, marks: [{ start: 8, end: 8 + HOSTILE.length }] }] }],
+        findings: [{ group: HOSTILE, text: `Only ${HOSTILE} writes ‘x’`, total: 1, evidence: [{ source: `${HOSTILE} — ${HOSTILE}`, sentence: `He said ${HOSTILE} and <script>alert(2)</script>.`, marks: [{ start: 8, end: 8 + HOSTILE.length }], passages: 1 }] }],
         problems: [{ file: `${HOSTILE}.txt`, code: 'empty', message: `${HOSTILE} is empty` }],
         outletRows: [{ outlet: HOSTILE, articles: 1, words: 10, events: 1, tone: null, distinctive: [{ term: HOSTILE, evidenceKey: null }], figures: null, voices: [HOSTILE] }],
       }),
@@ -174,8 +182,8 @@ describe('evidenceSentences', () => {
   it('puts passages of one sentence together, highlights merged, at most max sentences', () => {
     const out = evidenceSentences([item('a', 100, 113, 119), item('a', 100, 104, 112), item('a', 100, 113, 119), item('b', 0, 4, 12), item('c', 0, 4, 12)], (id) => `outlet ${id}`, 2);
     expect(out).toEqual([
-      { source: 'outlet a', sentence: 'The ministry claims 22,835 were killed.', marks: [{ start: 4, end: 12 }, { start: 13, end: 19 }] },
-      { source: 'outlet b', sentence: 'The ministry claims 22,835 were killed.', marks: [{ start: 4, end: 12 }] },
+      { source: 'outlet a', sentence: 'The ministry claims 22,835 were killed.', marks: [{ start: 4, end: 12 }, { start: 13, end: 19 }], passages: 3 },
+      { source: 'outlet b', sentence: 'The ministry claims 22,835 were killed.', marks: [{ start: 4, end: 12 }], passages: 1 },
     ]);
   });
 });

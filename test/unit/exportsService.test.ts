@@ -177,3 +177,31 @@ describe('desktop export side effects', () => {
     expect(destroy).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('exports over browser-mode HTTP', () => {
+  it('accepts files of several megabytes for saveExport, while other methods keep the small body limit', async () => {
+    const { startBrowserServer } = await import('../../src/main/browser/server');
+    const rendererDir = await mkdtemp(path.join(os.tmpdir(), 'fs-exp-renderer-'));
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+    const server = await startBrowserServer({ service: service(), rendererDir, token: 'export-token' });
+    try {
+      const post = (method: string, payload: unknown) =>
+        fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-framescope-token': 'export-token' },
+          body: JSON.stringify({ payload }),
+        });
+      const text = `<p>${'x'.repeat(3 * 1024 * 1024)}</p>`;
+      const big = await post('saveExport', { suggestedName: 'report', format: 'html', content: { kind: 'text', text } });
+      expect(big.status).toBe(200);
+      const body = (await big.json()) as { ok: boolean; value: { download: { name: string; base64: string } } };
+      expect(body.ok).toBe(true);
+      expect(body.value.download.name).toBe('report.html');
+      expect(Buffer.from(body.value.download.base64, 'base64').toString('utf8')).toBe(text);
+      const refused = await post('getEvidence', { key: 'x'.repeat(200 * 1024) });
+      expect(refused.status).toBe(413);
+    } finally {
+      await server.close();
+    }
+  });
+});

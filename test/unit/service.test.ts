@@ -76,7 +76,7 @@ describe('service', () => {
             resolve({
               snapshot,
               stats,
-              eventTables: () => null,
+              eventTables: () => Promise.resolve(null),
               article: () => Promise.reject(new Error('unused')),
               evidence: () => Promise.reject(new Error('unused')),
               // eslint-disable-next-line require-yield -- never iterated in this test

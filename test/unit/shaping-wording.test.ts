@@ -24,14 +24,14 @@ describe('wording and scope shaping on the seeds', async () => {
     expect(uniqueLabels(rows)).toContainEqual(expect.objectContaining({ outlet: 'Xinhua', label: expect.stringMatching(/occupied West Bank/i) as unknown }));
   });
 
-  it('selects one event’s tables, or events in a date range', () => {
+  it('selects one event’s tables, or events in a date range', async () => {
     const events = snapshot.comparison.grouping.events;
     expect(events).toHaveLength(3);
     const may = events.find((e) => e.dates?.start === '2024-05-01');
     const filter = { eventId: may?.id ?? null, from: null, to: null };
     const waiting = scopedTables(snapshot, filter);
     expect(waiting).toMatchObject({ loading: true, tables: [] });
-    const tables = analysis.eventTables(may?.id ?? '');
+    const tables = await analysis.eventTables(may?.id ?? '');
     expect(tables?.length).toBeGreaterThan(0);
     const scoped = scopedTables(snapshot, filter, { eventId: may?.id ?? '', tables: tables ?? [] });
     expect(scoped.event?.outlets).toEqual(expect.arrayContaining(['BNN Breaking', 'The Jewish Chronicle']));
@@ -39,7 +39,7 @@ describe('wording and scope shaping on the seeds', async () => {
     expect(scoped.tables).toBe(tables);
     // Tables of another event are not shown for this one.
     expect(scopedTables(snapshot, filter, { eventId: 'other', tables: tables ?? [] }).loading).toBe(true);
-    expect(analysis.eventTables('no-such-event')).toBeNull();
+    expect(await analysis.eventTables('no-such-event')).toBeNull();
     expect(eventsInRange(events, '2024-03-01', '2024-04-30').map((e) => e.dates?.start)).toEqual(['2024-03-21']);
     expect(scopedTables(snapshot, { eventId: null, from: null, to: null }).articleIds.size).toBe(5);
   });

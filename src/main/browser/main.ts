@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
-import { analyzeFolder } from '../engine';
+import { analyzeFolder, whenCachesWritten } from '../engine';
 import { homedir } from 'node:os';
 import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
 import { watchFolder } from '../engine/ingest/watch';
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     spawn('xdg-open', [server.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
   }
   const stop = (): void => {
-    void Promise.all([server.close(), pdf.close()]).then(() => process.exit(0));
+    // Cache files still being written are finished first, so the next open is fast.
+    void Promise.all([server.close(), pdf.close(), whenCachesWritten()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

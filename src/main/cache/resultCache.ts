@@ -63,6 +63,8 @@ export class ResultCache<T> {
     cacheDir: string,
     private readonly folder: string,
     private readonly versionKey: string,
+    /** Applied to each entry as it is read (e.g. to share repeated strings). */
+    private readonly revive: (value: T) => T = (value) => value,
   ) {
     const id = createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 32);
     this.file = path.join(cacheDir, `${id}.json`);
@@ -96,7 +98,7 @@ export class ResultCache<T> {
         const parsed = JSON.parse(line, reviver) as unknown;
         if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string') {
           hash.update(`${line}\n`);
-          entries.set(parsed[0], parsed[1] as T);
+          entries.set(parsed[0], this.revive(parsed[1] as T));
         } else if (typeof parsed === 'object' && parsed !== null && 'checksum' in parsed) {
           checksum = String((parsed).checksum);
         } else {

@@ -10,7 +10,7 @@ void runCli(
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
   },
-  { workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) },
+  { workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()), rendererDir: paths.rendererDir, env: process.env },
 ).then((code) => {
   process.exitCode = code;
 });

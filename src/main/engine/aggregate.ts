@@ -21,24 +21,199 @@ export function outletOf(article: AnalysedArticle): string {
   return article.meta.outlet ?? UNKNOWN_OUTLET;
 }
 
-/** Evidence behind every mark of a comparison, kept in the main process and paged to the renderer. */
+/** A string table: each distinct string stored once, named by its index. */
+class Strings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+
+  static from(list: readonly string[]): Strings {
+    const s = new Strings();
+    for (const v of list) s.id(v);
+    if (s.list.length !== list.length) throw new Error('repeated string in a string table');
+    return s;
+  }
+}
+
+/** A growable column of 32-bit integers or doubles. */
+class Column<A extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public data: A,
+    private readonly make: (n: number) => A,
+  ) {}
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(Math.max(1024, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = v;
+    this.length += 1;
+  }
+
+  trimmed(): A {
+    return this.data.subarray(0, this.length) as A;
+  }
+}
+
+/** The evidence store in a compact form, for the folder's snapshot cache. */
+export interface EncodedEvidenceStore {
+  readonly strings: readonly string[];
+  /** Per key: [key, title, first row in `rows`, number of rows]. */
+  readonly keys: readonly (readonly [string, string, number, number])[];
+  /** Evidence rows (indexes into the columns) for every key, key after key. */
+  readonly rows: Int32Array;
+  /** Columns, one value per evidence item: string ids for article, text and rule; offsets; weight. */
+  readonly article: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly text: Int32Array;
+  readonly rule: Int32Array;
+  readonly weight: Float64Array;
+}
+
+/**
+ * Evidence behind every mark of a comparison, kept in the main process and paged to the renderer.
+ * Stored as columns of integers (article, text and rule as ids into one string table, each
+ * distinct string kept once), not as one object per item: a 10,000-article folder has millions
+ * of evidence items. Items are materialised only when a page is asked for.
+ */
 export class EvidenceStore {
-  private readonly items = new Map<EvidenceKey, { title: string; evidence: Evidence[] }>();
+  private strings = new Strings();
+  private readonly keys = new Map<EvidenceKey, { title: string; rows: number[] | Int32Array }>();
+  /** The row of an evidence object already stored: the same item under several keys is stored once. */
+  private readonly rowOf = new WeakMap<Evidence, number>();
+  private readonly article = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
+  private readonly start = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
+  private readonly end = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
+  private readonly text = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
+  private readonly rule = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
+  private readonly weight = new Column<Float64Array>(new Float64Array(0), (n) => new Float64Array(n));
 
   /** Adds evidence under a key (appending when the key exists) and returns the key. */
   put(key: EvidenceKey, title: string, evidence: readonly Evidence[]): EvidenceKey {
-    const slot = this.items.get(key);
-    if (slot) slot.evidence.push(...evidence);
-    else this.items.set(key, { title, evidence: [...evidence] });
+    let slot = this.keys.get(key);
+    if (!slot) {
+      slot = { title, rows: [] };
+      this.keys.set(key, slot);
+    }
+    if (slot.rows instanceof Int32Array) slot.rows = Array.from(slot.rows);
+    const rows = slot.rows;
+    for (const e of evidence) {
+      const known = this.rowOf.get(e);
+      if (known !== undefined) {
+        rows.push(known);
+        continue;
+      }
+      this.rowOf.set(e, this.article.length);
+      rows.push(this.article.length);
+      this.article.push(this.strings.id(e.articleId));
+      this.start.push(e.start);
+      this.end.push(e.end);
+      this.text.push(this.strings.id(e.text));
+      this.rule.push(this.strings.id(e.rule));
+      this.weight.push(e.weight);
+    }
     return key;
   }
 
+  has(key: EvidenceKey): boolean {
+    return this.keys.has(key);
+  }
+
+  /** Evidence under a key, every item materialised (use `page` for what a screen shows). */
   get(key: EvidenceKey): { readonly title: string; readonly evidence: readonly Evidence[] } | undefined {
-    return this.items.get(key);
+    const slot = this.keys.get(key);
+    if (!slot) return undefined;
+    return { title: slot.title, evidence: Array.from(slot.rows, (r) => this.item(r)) };
+  }
+
+  /** One page of the evidence under a key, with the total. */
+  page(key: EvidenceKey, offset: number, limit: number): { readonly title: string; readonly total: number; readonly evidence: readonly Evidence[] } | undefined {
+    const slot = this.keys.get(key);
+    if (!slot) return undefined;
+    const from = Math.max(0, offset);
+    return { title: slot.title, total: slot.rows.length, evidence: Array.from(slot.rows.slice(from, from + Math.max(0, limit)), (r) => this.item(r)) };
   }
 
   get size(): number {
-    return this.items.size;
+    return this.keys.size;
+  }
+
+  private item(r: number): Evidence {
+    const s = this.strings.list;
+    return {
+      articleId: s[this.article.data[r] ?? -1] ?? '',
+      start: this.start.data[r] ?? 0,
+      end: this.end.data[r] ?? 0,
+      text: s[this.text.data[r] ?? -1] ?? '',
+      rule: s[this.rule.data[r] ?? -1] ?? '',
+      weight: this.weight.data[r] ?? 0,
+    };
+  }
+
+  encode(): EncodedEvidenceStore {
+    const keys: [string, string, number, number][] = [];
+    const rows: number[] = [];
+    for (const [key, slot] of this.keys) {
+      keys.push([key, slot.title, rows.length, slot.rows.length]);
+      for (const r of slot.rows) rows.push(r);
+    }
+    return {
+      strings: this.strings.list,
+      keys,
+      rows: Int32Array.from(rows),
+      article: this.article.trimmed(),
+      start: this.start.trimmed(),
+      end: this.end.trimmed(),
+      text: this.text.trimmed(),
+      rule: this.rule.trimmed(),
+      weight: this.weight.trimmed(),
+    };
+  }
+
+  /** Rebuilds a store from `encode()`; throws when the parts do not fit together. */
+  static decode(encoded: EncodedEvidenceStore): EvidenceStore {
+    const store = new EvidenceStore();
+    const n = encoded.article.length;
+    const columns = [encoded.start, encoded.end, encoded.text, encoded.rule, encoded.weight];
+    if (columns.some((c) => c.length !== n)) throw new Error('evidence columns of different lengths');
+    const strings = Strings.from(encoded.strings);
+    const limit = strings.list.length;
+    for (const c of [encoded.article, encoded.text, encoded.rule]) {
+      for (const v of c) if (v < 0 || v >= limit) throw new Error('evidence string id out of range');
+    }
+    const { rows } = encoded;
+    for (const r of rows) if (r < 0 || r >= n) throw new Error('evidence row out of range');
+    store.strings = strings;
+    store.article.data = encoded.article;
+    store.article.length = n;
+    store.start.data = encoded.start;
+    store.start.length = n;
+    store.end.data = encoded.end;
+    store.end.length = n;
+    store.text.data = encoded.text;
+    store.text.length = n;
+    store.rule.data = encoded.rule;
+    store.rule.length = n;
+    store.weight.data = encoded.weight;
+    store.weight.length = n;
+    for (const [key, title, from, count] of encoded.keys) {
+      if (from < 0 || count < 0 || from + count > encoded.rows.length) throw new Error('evidence key rows out of range');
+      store.keys.set(key, { title, rows: rows.subarray(from, from + count) });
+    }
+    return store;
   }
 }
 

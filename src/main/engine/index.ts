@@ -18,8 +18,9 @@ import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate
 import type { Doc, Span } from './document';
 import { loadArticleText } from './ingest/loadArticle';
 import { loadFolder } from './ingest/loadFolder';
-import { createPipeline, resultsFromRecord, type ArticleMeta, type PipelineResults, type SerializedResults } from './pipeline';
+import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
+import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
 import { engineParts, type EngineParts } from './registry';
@@ -56,6 +57,8 @@ export interface AnalysisStats {
   readonly workers: number;
   readonly cache: CacheLoad['status'] | 'off';
   readonly cacheMessage?: string;
+  /** The folder-level snapshot cache: 'hit' when the whole analysis came from it. */
+  readonly snapshot?: 'hit' | 'fresh' | 'stale' | 'corrupt' | 'off';
   readonly seconds: { readonly load: number; readonly analyse: number; readonly aggregate: number };
 }
 
@@ -65,7 +68,7 @@ export interface Analysis {
   /** One article with its highlight layers, read again from disk (refused if it changed). */
   article(id: string): Promise<ArticleView>;
   /** One event's tables (the snapshot carries the whole folder's only); null for an unknown event. */
-  eventTables(eventId: string): readonly MetricTable[] | null;
+  eventTables(eventId: string): Promise<readonly MetricTable[] | null>;
   /** A page of the evidence behind one mark, each item with its sentence. */
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
   /**
@@ -94,13 +97,73 @@ function sentenceOf(doc: Doc, offset: number): Span {
   return { start: Math.max(0, offset - 80), end: Math.min(doc.text.length, offset + 80) };
 }
 
+/** Cache writes still in progress, per folder. */
+const pendingWrites = new Map<string, Promise<void>>();
+
+/** Resolves once every cache write started by `analyzeFolder` has finished (call before exiting). */
+export async function whenCachesWritten(): Promise<void> {
+  await Promise.all([...pendingWrites.values()]);
+}
+
 export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}): Promise<Analysis> {
   const resolved = path.resolve(folder);
+  await pendingWrites.get(resolved);
   const t0 = performance.now();
-  const loaded = await loadFolder(resolved, options);
-  const t1 = performance.now();
-  const total = loaded.articles.length;
   const parts = options.parts ?? engineParts(resolved);
+  const versionKey = [ENGINE_VERSION, ...parts.lexicons].join(' ');
+  // Custom measures (tests, tools) are not named by the versions: never cache their snapshot.
+  const snapshots = options.cacheDir && !options.parts ? new SnapshotCache(options.cacheDir, resolved, versionKey) : null;
+  const fingerprint = snapshots ? await folderFingerprint(resolved, options.recursive ?? false).catch(() => null) : null;
+  let snapshotLoad: SnapshotLoad | null = null;
+  if (snapshots && fingerprint !== null) {
+    snapshotLoad = await snapshots.load(fingerprint);
+    const cached = snapshotLoad.snapshot;
+    const details = snapshotLoad.details;
+    if (cached && details) {
+      if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+      const snapshot: AnalysisSnapshot = { ...cached, folder: { ...cached.folder, isSeeds: options.isSeeds ?? false } };
+      const total = snapshot.articles.length;
+      options.onProgress?.({ phase: 'analysing', done: total, total, folder: resolved });
+      const t = (performance.now() - t0) / 1000;
+      const stats: AnalysisStats = {
+        articles: total,
+        fromCache: total,
+        analysed: 0,
+        workers: 0,
+        cache: 'hit',
+        snapshot: 'hit',
+        seconds: { load: t, analyse: 0, aggregate: 0 },
+      };
+      // The evidence and clutter ranges are read after the first screen, when first needed.
+      let loading: Promise<Details> | null = null;
+      const rest = (): Promise<Details> => {
+        loading ??= details().then(
+          (d) => ({
+            store: EvidenceStore.decode(d.evidence),
+            excluded: new Map(Object.entries(d.excluded)),
+            eventTables: new Map(d.eventTables.map((e) => [e.eventId, e.tables] as const)),
+          }),
+          (err: unknown) => {
+            throw new CodedError('E_INTERNAL', (err as Error).message);
+          },
+        );
+        return loading;
+      };
+      // Read it soon anyway, so the first click does not wait for it.
+      setTimeout(() => void rest().catch(() => undefined), 1500).unref();
+      return analysisOf(resolved, parts, snapshot, rest, stats);
+    }
+  }
+  // Article texts are held only until each one is analysed (or handed to a worker), so the
+  // process never keeps a whole folder's text while the results come in.
+  const { texts, articles, problems, manifest } = await loadFolder(resolved, options).then((loaded) => ({
+    texts: loaded.articles.map((a): string | undefined => a.text),
+    articles: loaded.articles.map(({ summary, excluded }) => ({ summary, excluded })),
+    problems: loaded.problems,
+    manifest: loaded.manifest,
+  }));
+  const t1 = performance.now();
+  const total = articles.length;
   const pipeline = createPipeline(parts.components);
   const started = performance.now();
   const report = (done: number): void => {
@@ -110,22 +173,30 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   };
   report(0);
 
+  // One copy of each repeated string across the records read from workers and the cache.
+  const shared = new Map<string, string>();
   const cache = options.cacheDir
-    ? new ResultCache<SerializedResults>(options.cacheDir, resolved, [ENGINE_VERSION, ...parts.lexicons].join(' '))
+    ? new ResultCache<SerializedResults>(options.cacheDir, resolved, versionKey, (r) => shareStrings(r, shared))
     : null;
   const cacheLoad = cache ? await cache.load() : null;
   const records = new Array<SerializedResults | undefined>(total);
   const todo: number[] = [];
-  loaded.articles.forEach(({ summary }, i) => {
+  articles.forEach(({ summary }, i) => {
     const hit = cache?.get(summary.id);
     if (hit) records[i] = hit;
     else todo.push(i);
   });
   let done = total - todo.length;
-  const items: WorkItem[] = todo.map((i) => {
-    const a = loaded.articles[i];
-    if (!a) throw new CodedError('E_INTERNAL');
-    return { meta: metaOf(a.summary), text: a.text, excluded: a.excluded };
+  const item = (k: number): WorkItem => {
+    const i = todo[k] ?? -1;
+    const a = articles[i];
+    const text = texts[i];
+    if (!a || text === undefined) throw new CodedError('E_INTERNAL');
+    texts[i] = undefined;
+    return { meta: metaOf(a.summary), text, excluded: a.excluded };
+  };
+  texts.forEach((_, i) => {
+    if (records[i]) texts[i] = undefined;
   });
   const useWorkers = options.workerFile !== undefined && todo.length >= (options.workerThreshold ?? 200);
   let workers = 0;
@@ -133,7 +204,8 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     workers = Math.max(1, options.workers ?? defaultPoolSize());
     await mapInWorkers<WorkItem, SerializedResults>({
       workerFile: options.workerFile,
-      items,
+      items: { count: todo.length, item },
+      collect: false,
       size: workers,
       batchSize: 64,
       workerData: { folder: resolved },
@@ -142,16 +214,16 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       ...(options.signal ? { signal: options.signal } : {}),
       onResult: (k, record) => {
         const i = todo[k];
-        if (i !== undefined) records[i] = record;
+        if (i !== undefined) records[i] = shareStrings(record, shared);
         done += 1;
         if (done % 100 === 0) report(done);
       },
     });
   } else {
-    for (const [k, item] of items.entries()) {
+    for (let k = 0; k < todo.length; k += 1) {
       if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
       const i = todo[k];
-      if (i !== undefined) records[i] = analyseArticle(pipeline, item);
+      if (i !== undefined) records[i] = analyseArticle(pipeline, item(k));
       done += 1;
       if (done % 50 === 0) {
         report(done);
@@ -165,16 +237,15 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   if (cache) {
     for (const i of todo) {
       const record = records[i];
-      const a = loaded.articles[i];
+      const a = articles[i];
       if (record && a) cache.set(a.summary.id, record);
     }
-    await cache.save().catch(() => undefined);
   }
   const t2 = performance.now();
 
   const analysed: AnalysedArticle[] = [];
   const excludedById = new Map<string, readonly Span[]>();
-  loaded.articles.forEach(({ summary, excluded }, i) => {
+  articles.forEach(({ summary, excluded }, i) => {
     const record = records[i];
     if (!record) throw new CodedError('E_INTERNAL', `No analysis for ${summary.file}.`);
     analysed.push({ meta: metaOf(summary), results: resultsFromRecord(record) });
@@ -182,7 +253,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   });
 
   const byOutlet = new Map<string, { ids: string[]; words: number }>();
-  for (const { summary } of loaded.articles) {
+  for (const { summary } of articles) {
     const name = summary.outlet.value ?? UNKNOWN_OUTLET;
     const slot = byOutlet.get(name) ?? { ids: [], words: 0 };
     slot.ids.push(summary.id);
@@ -196,8 +267,8 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
 
   const store = new EvidenceStore();
   const { overrides, names: eventNames } = overridesFromFolder(
-    loaded.articles.map((a) => a.summary),
-    loaded.manifest?.events ?? null,
+    articles.map((a) => a.summary),
+    manifest?.events ?? null,
   );
   const { eventTables, ...comparison } = compare(analysed, {
     scope: { kind: 'corpus' },
@@ -217,9 +288,9 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
 
   const snapshot: AnalysisSnapshot = {
     folder: { path: resolved, name: path.basename(resolved), isSeeds: options.isSeeds ?? false },
-    articles: loaded.articles.map((a) => a.summary),
+    articles: articles.map((a) => a.summary),
     outlets,
-    problems: loaded.problems,
+    problems,
     comparison,
     details,
     engineVersion: ENGINE_VERSION,
@@ -234,28 +305,70 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     workers,
     cache: cacheLoad?.status ?? 'off',
     ...(cacheLoad?.message ? { cacheMessage: cacheLoad.message } : {}),
+    ...(snapshotLoad?.message && !cacheLoad?.message ? { cacheMessage: snapshotLoad.message } : {}),
+    snapshot: snapshotLoad?.status ?? 'off',
     seconds: { load: (t1 - t0) / 1000, analyse: (t2 - t1) / 1000, aggregate: (t3 - t2) / 1000 },
   };
+  // The caches are written after the snapshot is handed back, so the first screen does not wait
+  // for them; the next open of this folder (and whenCachesWritten) waits for the writes.
+  const write = (async (): Promise<void> => {
+    await cache?.save().catch(() => undefined);
+    if (snapshots && fingerprint !== null) {
+      const excluded: Record<string, readonly Span[]> = {};
+      for (const [id, spans] of excludedById) excluded[id] = spans;
+      await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
+    }
+  })();
+  pendingWrites.set(resolved, write);
+  void write.finally(() => {
+    if (pendingWrites.get(resolved) === write) pendingWrites.delete(resolved);
+  });
+  const rest = Promise.resolve({ store, excluded: excludedById, eventTables: new Map(eventTables.map((e) => [e.eventId, e.tables] as const)) });
+  return analysisOf(resolved, parts, snapshot, () => rest, stats, pipeline);
+}
 
+/** What the screens after the first need: evidence, one event's tables, clutter ranges for the reader. */
+interface Details {
+  readonly store: EvidenceStore;
+  readonly excluded: ReadonlyMap<string, readonly Span[]>;
+  readonly eventTables: ReadonlyMap<string, readonly MetricTable[]>;
+}
+
+/** The open analysis: the snapshot, its evidence and the articles read again on demand. */
+function analysisOf(
+  resolved: string,
+  parts: EngineParts,
+  snapshot: AnalysisSnapshot,
+  rest: () => Promise<Details>,
+  stats: AnalysisStats,
+  built?: Pipeline,
+): Analysis {
+  let pipeline = built ?? null;
   const summaries = new Map(snapshot.articles.map((a) => [a.id, a] as const));
   // Read again on every request, so a file changed since the analysis is refused (E_STALE)
   // rather than shown with offsets that no longer fit.
   const docOf = async (id: string): Promise<Doc> => {
     const summary = summaries.get(id);
     if (!summary) throw new CodedError('E_NOT_FOUND');
-    return buildDoc(id, await loadArticleText(resolved, summary), excludedById.get(id) ?? []);
+    const { excluded } = await rest();
+    return buildDoc(id, await loadArticleText(resolved, summary), excluded.get(id) ?? []);
   };
 
-  const tablesByEvent = new Map(eventTables.map((e) => [e.eventId, e.tables] as const));
   return {
     snapshot,
     stats,
-    eventTables: (eventId) => tablesByEvent.get(eventId) ?? null,
+    async eventTables(eventId) {
+      return (await rest()).eventTables.get(eventId) ?? null;
+    },
+    // Results are computed again from each article's text (the same pipeline, so the same
+    // results) rather than kept for every article for the life of the analysis.
     async *articleResults() {
-      for (const [i, { summary }] of loaded.articles.entries()) {
-        const a = analysed[i];
-        if (!a) throw new CodedError('E_INTERNAL');
-        yield { summary, outlet: a.meta.outlet ?? UNKNOWN_OUTLET, results: a.results, doc: await docOf(summary.id) };
+      for (const summary of snapshot.articles) {
+        const doc = await docOf(summary.id);
+        const meta = metaOf(summary);
+        pipeline ??= createPipeline(parts.components);
+        const results: PipelineResults = pipeline.run(doc, meta);
+        yield { summary, outlet: meta.outlet ?? UNKNOWN_OUTLET, results, doc };
       }
     },
     async article(id) {
@@ -263,6 +376,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       if (!summary) throw new CodedError('E_NOT_FOUND');
       const doc = await docOf(id);
       const meta = metaOf(summary);
+      pipeline ??= createPipeline(parts.components);
       const article: AnalysedArticle = { meta, results: pipeline.run(doc, meta) };
       const highlights: Highlight[] = doc.excluded.map((x) => ({
         start: x.start,
@@ -284,9 +398,10 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       };
     },
     async evidence(key, offset = 0, limit = 50) {
-      const entry = store.get(key);
+      const { store } = await rest();
+      const entry = store.page(key, offset, limit);
       if (!entry) throw new CodedError('E_NOT_FOUND', 'No evidence under that key in the open analysis.');
-      const slice = entry.evidence.slice(offset, offset + limit);
+      const slice = entry.evidence;
       const items: EvidenceItem[] = [];
       const docs = new Map<string, Doc>();
       for (const e of slice) {
@@ -303,7 +418,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
           sentence: { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) },
         });
       }
-      return { key, title: entry.title, total: entry.evidence.length, items };
+      return { key, title: entry.title, total: entry.total, items };
     },
   };
 }

@@ -160,3 +160,39 @@ export function createPipeline(components: readonly Component[]): Pipeline {
     },
   };
 }
+
+/**
+ * Shares repeated strings across records that came from a worker or the cache: each structured
+ * clone or JSON parse makes every article id, rule name, label and word a separate copy, so ten
+ * thousand records hold millions of copies of a few thousand strings. Strings up to
+ * `maxLength` characters are replaced, in place, by one shared copy from `table`; record values
+ * are equal before and after. Typed arrays are left alone.
+ */
+export function shareStrings(record: SerializedResults, table: Map<string, string>, maxLength = 96): SerializedResults {
+  const share = (s: string): string => {
+    if (s.length > maxLength) return s;
+    const known = table.get(s);
+    if (known !== undefined) return known;
+    table.set(s, s);
+    return s;
+  };
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string') return share(value);
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+    if (Array.isArray(value)) {
+      const list = value as unknown[];
+      for (let i = 0; i < list.length; i += 1) {
+        const v = list[i];
+        if (typeof v === 'object' || typeof v === 'string') list[i] = visit(v);
+      }
+      return list;
+    }
+    const obj = value as Record<string, unknown>;
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v === 'object' || typeof v === 'string') obj[k] = visit(v);
+    }
+    return obj;
+  };
+  return visit(record) as SerializedResults;
+}

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { CodedError } from '../../shared/result';
+import { PDF_PAGE } from './pdfPage';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -44,8 +45,6 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
   }
 }
 
-/** PDF page settings shared by the desktop app and headless Chromium; the report's @page rules win. */
-export const PDF_PAGE = { format: 'A4', margin: '16mm' } as const;
 
 /**
  * Prints self-contained HTML to PDF in a fresh context with JavaScript off and every network

@@ -10,7 +10,7 @@ import type { ExportFormat } from '../../shared/exporting';
 import { CodedError } from '../../shared/result';
 import { writeFileSafely } from '../files/safeWrite';
 import type { SavedFile } from '../service';
-import { PDF_PAGE } from './chromium';
+import { PDF_PAGE } from './pdfPage';
 import { SECURE_WEB_PREFERENCES } from '../window';
 import { APP_HOST, APP_SCHEME } from '../protocol';
 

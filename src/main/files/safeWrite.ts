@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, link, open, rename, rm, stat } from 'node:fs/promises';
+import { access, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CodedError } from '../../shared/result';
 
@@ -89,5 +89,100 @@ export async function writeFileSafely(target: string, data: string | Uint8Array,
     }
     if (code === 'ENOSPC') throw new CodedError('E_EXPORT_FOLDER', `The disk holding ${dir} is full.`);
     throw new CodedError('E_EXPORT_FAILED', `Could not write ${target} (${code ?? 'unknown error'}); nothing was written.`);
+  }
+}
+
+export interface FolderFile {
+  /** A plain file name (no folders); refused unless already safe. */
+  readonly name: string;
+  readonly data: string | Uint8Array;
+}
+
+function describeWriteError(err: unknown, target: string, dir: string): CodedError {
+  if (err instanceof CodedError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ENOTEMPTY') return new CodedError('E_EXPORT_EXISTS', `${target} already exists; choose another name or confirm replacing it.`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new CodedError('E_EXPORT_FOLDER', `Cannot write in ${dir}: the folder is read-only or not yours (${code}).`);
+  }
+  if (code === 'ENOSPC') return new CodedError('E_EXPORT_FOLDER', `The disk holding ${dir} is full.`);
+  return new CodedError('E_EXPORT_FAILED', `Could not write ${target} (${code ?? 'unknown error'}); nothing was written.`);
+}
+
+/**
+ * Writes several files as one new folder (one CSV per table, one image per chart): they are
+ * written into a temporary folder beside the target, which is renamed into place only when every
+ * file is complete, so a failure leaves nothing. With `overwrite`, an existing folder receives
+ * the files one by one (each written atomically), and other files in it are left alone.
+ */
+export async function writeFolderSafely(target: string, files: readonly FolderFile[], options: WriteOptions = {}): Promise<void> {
+  const dir = path.dirname(target);
+  const name = path.basename(target);
+  if (sanitizeFileName(name) !== name) {
+    throw new CodedError('E_EXPORT_NAME', `“${name}” is not a safe folder name; try “${sanitizeFileName(name)}”.`);
+  }
+  for (const f of files) {
+    if (sanitizeFileName(f.name) !== f.name) throw new CodedError('E_EXPORT_NAME', `“${f.name}” is not a safe file name.`);
+  }
+  let dirInfo;
+  try {
+    dirInfo = await stat(dir);
+  } catch {
+    throw new CodedError('E_EXPORT_FOLDER', `The folder ${dir} does not exist.`);
+  }
+  if (!dirInfo.isDirectory()) throw new CodedError('E_EXPORT_FOLDER', `${dir} is not a folder.`);
+  const existing = await stat(target).catch(() => null);
+  if (existing) {
+    if (!existing.isDirectory()) throw new CodedError('E_EXPORT_EXISTS', `${target} already exists and is a file, not a folder; choose another name.`);
+    if (!options.overwrite) throw new CodedError('E_EXPORT_EXISTS', `${target} already exists; choose another name or confirm replacing the files in it.`);
+    for (const f of files) await writeFileSafely(path.join(target, f.name), f.data, { overwrite: true });
+    return;
+  }
+  const temp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(temp, { mode: 0o755 });
+    for (const f of files) {
+      const handle = await open(path.join(temp, f.name), 'wx', 0o644);
+      try {
+        await handle.writeFile(f.data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    if (await exists(target)) throw new CodedError('E_EXPORT_EXISTS', `${target} appeared while exporting; nothing was replaced.`);
+    await rename(temp, target);
+  } catch (err) {
+    await rm(temp, { recursive: true, force: true });
+    throw describeWriteError(err, target, dir);
+  }
+}
+
+/**
+ * Checks, before any long work, that `target` can be written: a safe name, an existing folder
+ * to hold it that this user can write, and no existing file (or folder) there unless
+ * `overwrite`. Throws the same coded errors as the writes themselves.
+ */
+export async function checkTarget(target: string, options: WriteOptions & { readonly kind: 'file' | 'folder' }): Promise<void> {
+  const dir = path.dirname(target);
+  const name = path.basename(target);
+  if (sanitizeFileName(name) !== name) {
+    throw new CodedError('E_EXPORT_NAME', `“${name}” is not a safe ${options.kind} name; try “${sanitizeFileName(name)}”.`);
+  }
+  const dirInfo = await stat(dir).catch(() => null);
+  if (!dirInfo) throw new CodedError('E_EXPORT_FOLDER', `The folder ${dir} does not exist.`);
+  if (!dirInfo.isDirectory()) throw new CodedError('E_EXPORT_FOLDER', `${dir} is not a folder.`);
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    throw new CodedError('E_EXPORT_FOLDER', `Cannot write in ${dir}: the folder is read-only or not yours.`);
+  }
+  const existing = await stat(target).catch(() => null);
+  if (!existing) return;
+  const isFolder = existing.isDirectory();
+  if (options.kind === 'file' && isFolder) throw new CodedError('E_EXPORT_EXISTS', `${target} is a folder; name a file to write.`);
+  if (options.kind === 'folder' && !isFolder) throw new CodedError('E_EXPORT_EXISTS', `${target} already exists and is a file, not a folder; choose another name.`);
+  if (!options.overwrite) {
+    throw new CodedError('E_EXPORT_EXISTS', `${target} already exists; choose another name or pass --force to replace ${isFolder ? 'the files in it' : 'it'}.`);
   }
 }

@@ -13,7 +13,8 @@ import { CodedError } from '../../shared/result';
 export interface PoolOptions<I, O> {
   /** Absolute path or file URL of the worker module. */
   readonly workerFile: string | URL;
-  readonly items: readonly I[];
+  /** The items, or their number with `item` handing each out when its batch is sent. */
+  readonly items: readonly I[] | { readonly count: number; readonly item: (index: number) => I };
   readonly size?: number;
   readonly batchSize?: number;
   /** Data handed to every worker once (e.g. lexicons). */
@@ -23,6 +24,8 @@ export interface PoolOptions<I, O> {
   readonly env?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
   readonly onResult?: (index: number, result: O) => void;
+  /** False: results go to `onResult` only and the returned array stays empty (nothing kept twice). */
+  readonly collect?: boolean;
 }
 
 interface BatchMessage<O> {
@@ -36,11 +39,17 @@ export function defaultPoolSize(): number {
 }
 
 export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[]> {
-  const { items, signal } = options;
-  const size = Math.max(1, Math.min(options.size ?? defaultPoolSize(), Math.ceil(items.length / (options.batchSize ?? 1)) || 1));
+  const { signal } = options;
+  const source = options.items;
+  const count = Array.isArray(source) ? source.length : (source as { readonly count: number }).count;
+  const itemAt = Array.isArray(source)
+    ? (i: number): I => (source as readonly I[])[i] as I
+    : (source as { readonly item: (index: number) => I }).item;
+  const collect = options.collect ?? true;
+  const size = Math.max(1, Math.min(options.size ?? defaultPoolSize(), Math.ceil(count / (options.batchSize ?? 1)) || 1));
   const batchSize = Math.max(1, options.batchSize ?? 16);
-  const results = new Array<O>(items.length);
-  if (items.length === 0) return results;
+  const results = new Array<O>(collect ? count : 0);
+  if (count === 0) return results;
   if (signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
 
   let next = 0;
@@ -61,12 +70,13 @@ export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const feed = (worker: Worker): void => {
-      if (next >= items.length) {
+      if (next >= count) {
         if (pending === 0) finish();
         return;
       }
       const id = next;
-      const batch = items.slice(next, next + batchSize);
+      const batch: I[] = [];
+      for (let i = next; i < Math.min(count, next + batchSize); i += 1) batch.push(itemAt(i));
       next += batch.length;
       pending += 1;
       worker.postMessage({ id, items: batch });
@@ -86,7 +96,7 @@ export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[
           return;
         }
         msg.results.forEach((r, k) => {
-          results[msg.id + k] = r;
+          if (collect) results[msg.id + k] = r;
           options.onResult?.(msg.id + k, r);
         });
         feed(worker);

@@ -1,4 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ExportFolderContext } from './components/ChartExportMenu';
+import { ExportBar } from './components/ExportBar';
+import type { DashboardContext } from './export/collect';
+import { installExportHook } from './export/hook';
+import { sourceLine } from './export/report';
 import { OutletSwatch } from './components/OutletSwatch';
 import type { EventTables } from '../../shared/events';
 import type { ArticleView } from '../../shared/evidence';
@@ -135,14 +140,31 @@ export function App(): React.JSX.Element {
     };
   }, [snapshot, pickedEvent]);
   const scope = snapshot ? scopedTables(snapshot, { eventId: pickedEvent, from: viewState.from, to: viewState.to }, eventTables?.of === snapshot ? eventTables.tables : null) : null;
+  const folderName = snapshot ? (snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name) : 'Framescope';
+
+  // What the exports (menus, report, automation hook) read: the dashboard as it is now.
+  const exportContext = useRef<DashboardContext | null>(null);
+  exportContext.current = snapshot
+    ? {
+        snapshot,
+        outlets,
+        colours,
+        scope: `${scope?.label ?? ''} · ${String(outlets.length)} of ${String(ordered.length)} outlets`,
+        articleIds: scope?.articleIds ?? new Set(snapshot.articles.map((a) => a.id)),
+        folder: folderName,
+      }
+    : null;
+  useEffect(() => installExportHook(() => exportContext.current), []);
+  const getExportContext = useCallback(() => exportContext.current, []);
 
   return (
     <div className="app" data-ready={snapshot ? 'true' : 'false'} data-api-verbs={Object.keys(getApi()).sort().join(',')}>
       <header className="topbar">
         <h1 className="brand">Framescope</h1>
         <div className="folder" title={snapshot?.folder.path}>
-          {snapshot ? (snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name) : '—'}
+          {snapshot ? folderName : '—'}
         </div>
+        {snapshot ? <ExportBar context={getExportContext} /> : null}
         <div className="actions">
           <button type="button" onClick={() => void openFolder()} disabled={busy}>
             Open folder…
@@ -195,6 +217,7 @@ export function App(): React.JSX.Element {
         <FilterBar snapshot={snapshot} state={viewState} ordered={ordered} colours={colours} onChange={setViewState} />
       ) : null}
 
+      <ExportFolderContext.Provider value={folderName}>
       <main id={`panel-${view}`} role={snapshot ? 'tabpanel' : undefined} aria-labelledby={snapshot ? `tab-${view}` : undefined}>
         {status.kind === 'loading' ? <p className="muted">Loading the sample articles…</p> : null}
         {status.kind === 'error' ? (
@@ -227,7 +250,7 @@ export function App(): React.JSX.Element {
           </>
         ) : null}
         {snapshot && view !== 'overview' && view !== 'reader' && scope?.loading ? (
-          <p className="muted" role="status">
+          <p className="muted scope-loading" role="status">
             Loading the tables of {scope.label}…
           </p>
         ) : null}
@@ -255,6 +278,7 @@ export function App(): React.JSX.Element {
           />
         ) : null}
       </main>
+      </ExportFolderContext.Provider>
       {evidence && snapshot ? (
         <EvidencePanel
           page={evidence.page}
@@ -272,9 +296,9 @@ export function App(): React.JSX.Element {
   );
 }
 
+/** "Framescope 0.2.0, lexicon packs id@version, …, date": under every chart and on its exports. */
 export function sourceNote(snapshot: AnalysisSnapshot): string {
-  const lexicons = snapshot.details.lexicons.length ? ` · lexicons ${snapshot.details.lexicons.join(', ')}` : '';
-  return `Framescope ${snapshot.engineVersion}${lexicons} · ${snapshot.analysedAt.slice(0, 10)}`;
+  return sourceLine(snapshot.engineVersion, snapshot.details.lexicons, snapshot.analysedAt);
 }
 
 function OverviewTable({

@@ -1,7 +1,8 @@
 /**
  * Defence in depth inside the page, matching what the Electron main process enforces for the
  * window: no new windows, no navigation away from the dashboard, no files dropped onto the page
- * replacing it. External https links go through the contract's openExternal after the click.
+ * replacing it. External https links go through the contract's openExternal after the click; the
+ * only link followed in the page is the download of a file the page made (a same-origin blob:).
  */
 import type { FramescopeApi } from '../../shared/contract';
 
@@ -15,6 +16,8 @@ export function installNavigationGuards(win: Window, api: () => FramescopeApi): 
       if (!(target instanceof HTMLAnchorElement)) return;
       const href = target.getAttribute('href') ?? '';
       if (href.startsWith('#')) return; // in-page views keep their state in the fragment
+      // A file the page made itself (browser-mode exports): a download, not a navigation.
+      if (target.hasAttribute('download') && href.startsWith(`blob:${win.location.origin}/`)) return;
       event.preventDefault();
       let url: URL;
       try {

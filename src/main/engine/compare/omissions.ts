@@ -16,7 +16,7 @@ const KIND_ORDER: Readonly<Record<GridFeature['kind'], number>> = { figure: 0, v
 export const NOT_COMPARED_DIFFERENT_EVENTS = 'not compared: outlets covered different events';
 
 function putOnce(store: EvidenceStore, key: string, title: string, evidence: readonly Evidence[]): string {
-  if (store.get(key) === undefined) store.put(key, title, evidence);
+  if (!store.has(key)) store.put(key, title, evidence);
   return key;
 }
 

@@ -105,7 +105,7 @@ export function discoverEventTerms(
     ranked = dedupe(ranked, limit);
     const terms: DiscoveredTerm[] = ranked.map((r) => {
       const key = evidenceKey('discovery', event.id, r.term);
-      if (store.get(key) === undefined) store.put(key, `“${r.display}” in ${event.name}`, r.evidence);
+      if (!store.has(key)) store.put(key, `“${r.display}” in ${event.name}`, r.evidence);
       return { term: r.display, score: Math.round(r.score * 100) / 100, count: r.count, evidenceKey: key };
     });
     out.push({ eventId: event.id, method, terms });

@@ -192,7 +192,7 @@ export function topicsAggregator(options: TopicsAggregatorOptions = {}): Aggrega
         for (const c of columns) {
           const h = hits.get(c.id);
           const key = h ? evidenceKey('topics', outlet, c.id, where) : null;
-          if (h && key !== null && store.get(key) === undefined) store.put(key, `${c.label} in ${outlet}`, h.evidence);
+          if (h && key !== null && !store.has(key)) store.put(key, `${c.label} in ${outlet}`, h.evidence);
           shareCells[c.id] = {
             value: scored > 0 ? (h?.sentences ?? 0) / scored : null,
             count: h?.sentences ?? 0,

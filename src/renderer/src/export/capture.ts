@@ -45,6 +45,8 @@ function setHash(hash: string): void {
 function chartsRendered(view: View): boolean {
   const panel = document.getElementById(`panel-${view}`);
   if (!panel || document.querySelector('[data-ready="true"]') === null) return false;
+  // A picked event's tables are still on their way.
+  if (panel.querySelector('.scope-loading')) return false;
   for (const container of panel.querySelectorAll('.recharts-responsive-container')) {
     const surface = container.querySelector('svg.recharts-surface');
     if (!surface || surface.getBoundingClientRect().width <= 0) return false;

@@ -158,7 +158,10 @@ function emitText(c: Canvas, node: Text, cs: CSSStyleDeclaration, opacity: numbe
 function emitSvg(c: Canvas, svg: SVGSVGElement, idPrefix: string, opacity: number): void {
   const r = svg.getBoundingClientRect();
   if (r.width <= 0 || r.height <= 0) return;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
+  // Cloned into a detached XML document: style attributes copied there are not applied, so the
+  // page's CSP (no inline styles) has nothing to refuse.
+  const scratch = document.implementation.createDocument(SVG_NS, 'svg', null);
+  const clone = scratch.importNode(svg, true);
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
   const ids = new Map<string, string>();

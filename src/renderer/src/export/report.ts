@@ -31,6 +31,8 @@ export interface ReportEvidence {
   readonly sentence: string;
   /** The highlighted words, as offsets into the sentence, in order. */
   readonly marks: readonly { readonly start: number; readonly end: number }[];
+  /** Evidence passages this sentence holds. */
+  readonly passages: number;
 }
 
 /**
@@ -38,16 +40,17 @@ export interface ReportEvidence {
  * sentence with several highlights. At most `max` sentences, in the order first seen.
  */
 export function evidenceSentences(items: readonly EvidenceItem[], sourceOf: (articleId: string) => string, max: number): ReportEvidence[] {
-  const bySentence = new Map<string, { source: string; sentence: string; marks: { start: number; end: number }[] }>();
+  const bySentence = new Map<string, { source: string; sentence: string; marks: { start: number; end: number }[]; passages: number }>();
   for (const item of items) {
     const key = `${item.articleId}:${String(item.sentence.start)}`;
     let entry = bySentence.get(key);
     if (!entry) {
       if (bySentence.size >= max) continue;
-      entry = { source: sourceOf(item.articleId), sentence: item.sentence.text, marks: [] };
+      entry = { source: sourceOf(item.articleId), sentence: item.sentence.text, marks: [], passages: 0 };
       bySentence.set(key, entry);
     }
     entry.marks.push({ start: item.start - item.sentence.start, end: item.end - item.sentence.start });
+    entry.passages += 1;
   }
   return [...bySentence.values()].map((e) => ({ ...e, marks: mergeRanges(e.marks) }));
 }
@@ -131,6 +134,12 @@ function swatch(colours: ReadonlyMap<string, string>, outlet: string): string {
   return `<span class="swatch" style="background:${/^#[0-9a-f]{6}$/i.test(c) ? c : '#777777'}"></span>`;
 }
 
+/** "And 41 more passages.": what the listed sentences leave out. */
+function more(f: ReportFinding): string {
+  const rest = f.total - f.evidence.reduce((n, e) => n + e.passages, 0);
+  return rest > 0 ? `<p class="muted small">And ${String(rest)} more ${rest === 1 ? 'passage' : 'passages'} in Framescope.</p>` : '';
+}
+
 function findingsSection(input: ReportInput): string {
   if (input.findings.length === 0) return '<section><h2>Findings</h2><p class="muted">Nothing stands out between the outlets shown.</p></section>';
   const groups = [...new Set(input.findings.map((f) => f.group))];
@@ -140,7 +149,7 @@ function findingsSection(input: ReportInput): string {
         .filter((f) => f.group === g)
         .map((f) => {
           const ev = f.evidence.length
-            ? `<ol class="evidence">${f.evidence.map((e) => `<li><blockquote>${highlighted(e)}</blockquote><div class="muted small">${h(e.source)}</div></li>`).join('')}</ol>${f.total > f.evidence.length ? `<p class="muted small">${f.evidence.length === 1 ? 'The first sentence' : `The first ${String(f.evidence.length)} sentences`} of ${String(f.total)} passages.</p>` : ''}`
+            ? `<ol class="evidence">${f.evidence.map((e) => `<li><blockquote>${highlighted(e)}</blockquote><div class="muted small">${h(e.source)}</div></li>`).join('')}</ol>${more(f)}`
             : '<p class="muted small">An absence: there is no sentence to show.</p>';
           return `<li class="finding"><p class="finding-text">${h(f.text)}.</p>${ev}</li>`;
         })
@@ -238,7 +247,7 @@ function css(theme: 'light' | 'dark'): string {
 :root{color-scheme:${theme};}
 body{margin:0 auto;max-width:1160px;padding:1.5rem;background:${bg};color:${fg};font:15px/1.45 Inter,'Noto Sans',Arial,sans-serif;}
 h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid ${border};padding-bottom:.2rem}h3{font-size:1.02rem;margin:1.2rem 0 .4rem}
-.muted{color:${muted}}.small{font-size:.85rem}
+.muted{color:${muted}}.small{font-size:.85em}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.4rem 0 1rem}th,td{border:1px solid ${border};padding:.3rem .45rem;text-align:left;vertical-align:top}thead th{background:${card};font-weight:600}
 tr.misquote td:last-child{color:#b45309;font-weight:600}td.omit{background:rgba(213,94,0,.10)}td.inc{background:rgba(0,158,115,.08)}
 .swatch{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;margin-right:.35rem;vertical-align:-1px}

@@ -1,0 +1,419 @@
+/**
+ * Average-linkage event grouping over candidate links instead of the n × n matrix, for large
+ * folders.
+ *
+ * Average linkage needs, for two groups A and B, the sum of the similarities of all their member
+ * pairs, S(A, B). Similarity is a dot product of term vectors times a factor of the two dates, so
+ * S is exact from per-day sums of the members' vectors ("slots"):
+ *
+ *   S(A, B) = Σ over A's days a and B's days b of  dateFactor(a, b) · (Σ_A,a · Σ_B,b)
+ *
+ * and S(A ∪ B, N) = S(A, N) + S(B, N). Every pair of groups that a candidate link joins keeps its
+ * exact S; the pair with the highest mean S / (|A|·|B|) is merged while that mean reaches the
+ * threshold, as in the exhaustive version, and the merged group's S with each linked group is the
+ * sum of the two old ones (the missing one computed from the slots).
+ *
+ * Candidate links (blocking): each article is linked to the articles nearest in time among those
+ * sharing one of its highest-weighted terms (names and rare words), within the date window. Groups
+ * are linked once any of their members are, so the result departs from the exhaustive one only
+ * when two groups that the exhaustive version merges share no link at all.
+ */
+import { dateFactor, similarity, type EventCorpus } from './group';
+
+/** Highest-weighted terms of an article used as blocking keys. */
+export const BLOCK_KEYS = 8;
+/** Articles linked on each side (earlier, later) in one key's list ordered by date. */
+export const BLOCK_NEIGHBOURS = 6;
+
+type Vec = Map<number, number>;
+
+/** A group's per-day vector sums (day NaN for undated members). */
+interface Slots {
+  readonly days: number[];
+  readonly vecs: Vec[];
+}
+
+function dot(a: Vec, b: Vec): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [t, w] of small) {
+    const v = large.get(t);
+    if (v !== undefined) s += w * v;
+  }
+  return s;
+}
+
+function sameDay(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** S(A, B) from the two groups' slots. */
+function slotSum(a: Slots, b: Slots, o: EventCorpus['options']): number {
+  let s = 0;
+  for (let x = 0; x < a.days.length; x += 1) {
+    for (let y = 0; y < b.days.length; y += 1) {
+      const f = dateFactor(a.days[x] ?? Number.NaN, b.days[y] ?? Number.NaN, o);
+      if (f === 0) continue;
+      const va = a.vecs[x];
+      const vb = b.vecs[y];
+      if (va && vb) s += f * dot(va, vb);
+    }
+  }
+  return s;
+}
+
+function singleSlots(corpus: EventCorpus, i: number): Slots {
+  const v = corpus.vectors[i];
+  const vec: Vec = new Map();
+  if (v) for (let k = 0; k < v.ids.length; k += 1) vec.set(v.ids[k] ?? 0, v.weights[k] ?? 0);
+  return { days: [corpus.days[i] ?? Number.NaN], vecs: [vec] };
+}
+
+/** Moves `from`'s slots into `into` (adding the vectors of a day both have). */
+function mergeSlots(into: Slots, from: Slots): void {
+  for (let y = 0; y < from.days.length; y += 1) {
+    const day = from.days[y] ?? Number.NaN;
+    const vec = from.vecs[y];
+    if (!vec) continue;
+    const x = into.days.findIndex((d) => sameDay(d, day));
+    const target = x >= 0 ? into.vecs[x] : undefined;
+    if (!target) {
+      into.days.push(day);
+      into.vecs.push(vec);
+      continue;
+    }
+    const [small, large] = target.size >= vec.size ? [vec, target] : [target, vec];
+    for (const [t, w] of small) large.set(t, (large.get(t) ?? 0) + w);
+    into.vecs[x] = large;
+  }
+}
+
+/** Candidate links as pairs i < j, each once (blocking on top terms within the date window). */
+export function candidateLinks(corpus: EventCorpus, keys = BLOCK_KEYS, neighbours = BLOCK_NEIGHBOURS): Int32Array {
+  const n = corpus.inputs.length;
+  const { days, options } = corpus;
+  const postings = new Map<number, number[]>();
+  const keysOf: number[][] = [];
+  for (let i = 0; i < n; i += 1) {
+    const v = corpus.vectors[i];
+    const order: number[] = [];
+    if (v) for (let k = 0; k < v.ids.length; k += 1) order.push(k);
+    if (v) order.sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || (v.ids[a] ?? 0) - (v.ids[b] ?? 0));
+    const mine = order.slice(0, keys).map((k) => v?.ids[k] ?? 0);
+    keysOf.push(mine);
+    for (const t of mine) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  }
+  // Each key's articles by date (undated last), so the nearest in time sit side by side.
+  const position = new Map<number, Int32Array>();
+  for (const [t, list] of postings) {
+    list.sort((a, b) => {
+      const da = days[a] ?? Number.NaN;
+      const db = days[b] ?? Number.NaN;
+      if (Number.isNaN(da) || Number.isNaN(db)) return Number(Number.isNaN(da)) - Number(Number.isNaN(db)) || a - b;
+      return da - db || a - b;
+    });
+    position.set(t, Int32Array.from(list));
+  }
+  const at = new Map<number, Map<number, number>>();
+  for (const [t, list] of position) {
+    const m = new Map<number, number>();
+    list.forEach((i, p) => m.set(i, p));
+    at.set(t, m);
+  }
+  const seen = new Set<number>();
+  const links: number[] = [];
+  const link = (a: number, b: number): void => {
+    const i = Math.min(a, b);
+    const j = Math.max(a, b);
+    const key = i * n + j;
+    if (i === j || seen.has(key)) return;
+    seen.add(key);
+    if (dateFactor(days[i] ?? Number.NaN, days[j] ?? Number.NaN, options) === 0) return;
+    links.push(i, j);
+  };
+  for (let i = 0; i < n; i += 1) {
+    for (const t of keysOf[i] ?? []) {
+      const list = position.get(t) ?? new Int32Array(0);
+      const p = at.get(t)?.get(i) ?? 0;
+      for (let step = 1; step <= neighbours; step += 1) {
+        if (p - step >= 0) link(i, list[p - step] ?? i);
+        if (p + step < list.length) link(i, list[p + step] ?? i);
+      }
+      // Undated articles are compared with every date: link a few of them too.
+      if (!Number.isNaN(days[i] ?? Number.NaN)) {
+        for (let q = list.length - 1, taken = 0; q >= 0 && taken < neighbours; q -= 1, taken += 1) {
+          const j = list[q] ?? i;
+          if (!Number.isNaN(days[j] ?? Number.NaN)) break;
+          link(i, j);
+        }
+      }
+    }
+  }
+  return Int32Array.from(links);
+}
+
+/**
+ * A max-heap of candidate merges: mean, the two groups and their versions when pushed. Entries
+ * live in typed arrays (slots reused after a pop); the heap orders entry numbers.
+ */
+class MergeHeap {
+  private mean = new Float64Array(1024);
+  private ga = new Int32Array(1024);
+  private gb = new Int32Array(1024);
+  private va = new Int32Array(1024);
+  private vb = new Int32Array(1024);
+  private heap = new Int32Array(1024);
+  private length = 0;
+  private readonly free: number[] = [];
+  private used = 0;
+
+  /** Higher mean first; ties by the smaller group index, then the other. */
+  private before(x: number, y: number): boolean {
+    const mx = this.mean[x] ?? 0;
+    const my = this.mean[y] ?? 0;
+    if (mx !== my) return mx > my;
+    const ax = this.ga[x] ?? 0;
+    const ay = this.ga[y] ?? 0;
+    return ax !== ay ? ax < ay : (this.gb[x] ?? 0) < (this.gb[y] ?? 0);
+  }
+
+  private grow(): void {
+    const size = this.mean.length * 2;
+    const bigger = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const arr = make(size);
+      arr.set(old);
+      return arr;
+    };
+    this.mean = bigger(this.mean, (n) => new Float64Array(n));
+    this.ga = bigger(this.ga, (n) => new Int32Array(n));
+    this.gb = bigger(this.gb, (n) => new Int32Array(n));
+    this.va = bigger(this.va, (n) => new Int32Array(n));
+    this.vb = bigger(this.vb, (n) => new Int32Array(n));
+    this.heap = bigger(this.heap, (n) => new Int32Array(n));
+  }
+
+  push(mean: number, a: number, b: number, va: number, vb: number): void {
+    let e = this.free.pop();
+    if (e === undefined) {
+      if (this.used === this.mean.length) this.grow();
+      e = this.used;
+      this.used += 1;
+    }
+    this.mean[e] = mean;
+    this.ga[e] = Math.min(a, b);
+    this.gb[e] = Math.max(a, b);
+    this.va[e] = a < b ? va : vb;
+    this.vb[e] = a < b ? vb : va;
+    let i = this.length;
+    this.length += 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = this.heap[parent] ?? 0;
+      if (!this.before(e, p)) break;
+      this.heap[i] = p;
+      i = parent;
+    }
+    this.heap[i] = e;
+  }
+
+  /** The top entry [mean, a, b, version of a, version of b], removed; null when empty. */
+  pop(): [number, number, number, number, number] | null {
+    if (this.length === 0) return null;
+    const e = this.heap[0] ?? 0;
+    const top: [number, number, number, number, number] = [this.mean[e] ?? 0, this.ga[e] ?? 0, this.gb[e] ?? 0, this.va[e] ?? 0, this.vb[e] ?? 0];
+    this.free.push(e);
+    this.length -= 1;
+    const last = this.heap[this.length] ?? 0;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.length) break;
+      const r = l + 1;
+      let child = l;
+      if (r < this.length && this.before(this.heap[r] ?? 0, this.heap[l] ?? 0)) child = r;
+      const c = this.heap[child] ?? 0;
+      if (!this.before(c, last)) break;
+      this.heap[i] = c;
+      i = child;
+    }
+    this.heap[i] = last;
+    return top;
+  }
+}
+
+/**
+ * Average-linkage clustering over candidate links with exact group means: the groups as lists
+ * of article indexes, each sorted, ordered by their first member (as `averageLinkage`).
+ */
+export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, links: Int32Array = candidateLinks(corpus)): number[][] {
+  const n = corpus.inputs.length;
+  const o = corpus.options;
+  const size = new Int32Array(n).fill(1);
+  const version = new Int32Array(n);
+  const alive = new Uint8Array(n).fill(1);
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  const slots: (Slots | null)[] = new Array<Slots | null>(n).fill(null);
+  const slotsOf = (g: number): Slots => {
+    let s = slots[g];
+    if (!s) {
+      s = singleSlots(corpus, g);
+      slots[g] = s;
+    }
+    return s;
+  };
+  const days = corpus.days;
+  /** S(A, g) from A's slots; a group of one is read from its term vector, without a map. */
+  const sumWithSlots = (slotsA: Slots, g: number): number => {
+    const own = slots[g];
+    if (own) return slotSum(slotsA, own, o);
+    const v = corpus.vectors[g];
+    if (!v) return 0;
+    const day = days[g] ?? Number.NaN;
+    let s = 0;
+    for (let x = 0; x < slotsA.days.length; x += 1) {
+      const f = dateFactor(slotsA.days[x] ?? Number.NaN, day, o);
+      const vec = slotsA.vecs[x];
+      if (f === 0 || !vec) continue;
+      let d = 0;
+      for (let k = 0; k < v.ids.length; k += 1) d += (v.weights[k] ?? 0) * (vec.get(v.ids[k] ?? 0) ?? 0);
+      s += f * d;
+    }
+    return s;
+  };
+  /** One group's day sums spread over dense arrays (one per day), to score many groups against. */
+  const vocabulary = corpus.idf.size;
+  const pool: Float64Array[] = [];
+  const dense = {
+    days: [] as number[],
+    arrays: [] as Float64Array[],
+    spread(from: Slots): void {
+      this.days = from.days;
+      this.arrays = from.vecs.map((vec, y) => {
+        const arr = pool[y] ?? new Float64Array(vocabulary);
+        pool[y] = arr;
+        for (const [t, w] of vec) arr[t] = w;
+        return arr;
+      });
+    },
+    clear(from: Slots): void {
+      from.vecs.forEach((vec, y) => {
+        const arr = pool[y];
+        if (arr) for (const t of vec.keys()) arr[t] = 0;
+      });
+    },
+    sumWith(g: number): number {
+      let s = 0;
+      const own = slots[g];
+      for (let y = 0; y < this.days.length; y += 1) {
+        const arr = this.arrays[y];
+        const dy = this.days[y] ?? Number.NaN;
+        if (!arr) continue;
+        if (own) {
+          for (let x = 0; x < own.days.length; x += 1) {
+            const f = dateFactor(dy, own.days[x] ?? Number.NaN, o);
+            const vec = own.vecs[x];
+            if (f === 0 || !vec) continue;
+            let d = 0;
+            for (const [t, w] of vec) d += w * (arr[t] ?? 0);
+            s += f * d;
+          }
+        } else {
+          const v = corpus.vectors[g];
+          const f = dateFactor(dy, days[g] ?? Number.NaN, o);
+          if (f === 0 || !v) continue;
+          let d = 0;
+          for (let k = 0; k < v.ids.length; k += 1) d += (v.weights[k] ?? 0) * (arr[v.ids[k] ?? 0] ?? 0);
+          s += f * d;
+        }
+      }
+      return s;
+    },
+  };
+  /** For each group, the groups it is linked to and the exact S between them. */
+  const linked: Map<number, number>[] = Array.from({ length: n }, () => new Map<number, number>());
+  const heap = new MergeHeap();
+  for (let k = 0; k + 1 < links.length; k += 2) {
+    const i = links[k] ?? 0;
+    const j = links[k + 1] ?? 0;
+    const s = similarity(corpus, i, j);
+    linked[i]?.set(j, s);
+    linked[j]?.set(i, s);
+  }
+  /**
+   * Each group's best linked partner sits in the heap with its current mean. That is enough: the
+   * pair the exhaustive version merges next is each other's best partner, so it is there.
+   */
+  const best = new Int32Array(n).fill(-1);
+  const rescore = (g: number): void => {
+    let partner = -1;
+    let top = -Infinity;
+    for (const [h, s] of linked[g] ?? []) {
+      const m = s / ((size[g] ?? 1) * (size[h] ?? 1));
+      if (m > top || (m === top && h < partner)) {
+        top = m;
+        partner = h;
+      }
+    }
+    best[g] = partner;
+    if (partner >= 0 && top >= threshold) heap.push(top, g, partner, version[g] ?? 0, version[partner] ?? 0);
+  };
+  for (let i = 0; i < n; i += 1) rescore(i);
+  for (;;) {
+    const top = heap.pop();
+    if (top === null) break;
+    const [mean, x, y, vx, vy] = top;
+    if (mean < threshold) break;
+    if (alive[x] === 0 || alive[y] === 0 || version[x] !== vx || version[y] !== vy) continue;
+    // Keep the group with more links; fold the other in.
+    const [a, b] = (linked[x]?.size ?? 0) >= (linked[y]?.size ?? 0) ? [x, y] : [y, x];
+    const linkA = linked[a] ?? new Map<number, number>();
+    const linkB = linked[b] ?? new Map<number, number>();
+    const slotsA = slotsOf(a);
+    const slotsB = slotsOf(b);
+    linkA.delete(b);
+    // S(b, g) for the groups linked to a only: b's day sums spread over dense arrays once.
+    let spread = false;
+    for (const [g, s] of linkA) {
+      const other = linkB.get(g);
+      if (other !== undefined) {
+        linkA.set(g, s + other);
+        continue;
+      }
+      if (!spread) {
+        dense.spread(slotsB);
+        spread = true;
+      }
+      linkA.set(g, s + dense.sumWith(g));
+    }
+    if (spread) dense.clear(slotsB);
+    for (const [g, s] of linkB) {
+      if (g === a || linkA.has(g)) continue;
+      linkA.set(g, s + sumWithSlots(slotsA, g));
+    }
+    mergeSlots(slotsA, slotsB);
+    slots[b] = null;
+    alive[b] = 0;
+    size[a] = (size[a] ?? 0) + (size[b] ?? 0);
+    version[a] = (version[a] ?? 0) + 1;
+    const ma = members[a] ?? [];
+    for (const m of members[b] ?? []) ma.push(m);
+    members[b] = [];
+    linked[b] = new Map();
+    const stale: number[] = [];
+    for (const [g, s] of linkA) {
+      const linkG = linked[g];
+      linkG?.delete(b);
+      linkG?.set(a, s);
+      if (best[g] === a || best[g] === b) stale.push(g);
+    }
+    rescore(a);
+    for (const g of stale) rescore(g);
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < n; i += 1) if (alive[i] === 1) out.push([...(members[i] ?? [])].sort((p, q) => p - q));
+  return out.sort((p, q) => (p[0] ?? 0) - (q[0] ?? 0));
+}
