@@ -11,6 +11,7 @@
  *   npm run bench -- [--articles 10000] [--runs 3] [--corpus <folder>] [--only throughput|browser]
  */
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,12 +70,23 @@ async function browserOpen(corpus: string, cacheDir: string): Promise<{ seconds:
       child.on('exit', (code) => reject(new Error(`browser mode exited with ${String(code)}`)));
     });
     const m = /^(http:\/\/127\.0\.0\.1:\d+)\/.*#token=([A-Za-z0-9_-]+)/.exec(url);
-    const res = await fetch(`${m?.[1] ?? ''}/api/getAnalysis`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-framescope-token': m?.[2] ?? '' },
-      body: '{}',
+    // node:http, not fetch: fetch gives up on an answer that takes more than 300 s (a cold open
+    // of a large folder on a busy machine can).
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request(`${m?.[1] ?? ''}/api/getAnalysis`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-framescope-token': m?.[2] ?? '' },
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end('{}');
     });
-    const body = (await res.json()) as { ok: boolean };
+    const body = JSON.parse(text) as { ok: boolean };
     if (!body.ok) throw new Error('getAnalysis failed');
     const seconds = (performance.now() - started) / 1000;
     return {
