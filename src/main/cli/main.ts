@@ -81,6 +81,19 @@ function describe(p: Progress): string {
   }
 }
 
+/** Progress lines on standard error: each change once, reading every 100 files. */
+function progressReporter(io: CliIo, quiet: boolean): (p: Progress) => void {
+  let lastLine = '';
+  return (p) => {
+    if (quiet) return;
+    const line = describe(p);
+    if (line !== lastLine && (p.phase !== 'reading' || p.done === p.total || p.done % 100 === 0)) {
+      io.stderr(`framescope: ${line}\n`);
+      lastLine = line;
+    }
+  };
+}
+
 /** Where the built command line finds its worker module and cache (absent in tests: in-process, no cache). */
 export type EngineSetup = Pick<AnalyzeOptions, 'workerFile' | 'cacheDir'> & {
   /** The built dashboard (out/renderer), for exports made by the dashboard (html, pdf, png, svg). */
@@ -129,15 +142,7 @@ export async function runCli(argv: readonly string[], io: CliIo, setup: EngineSe
     return EXIT.usage;
   }
 
-  let lastLine = '';
-  const progress = (p: Progress): void => {
-    if (values.quiet) return;
-    const line = describe(p);
-    if (line !== lastLine && (p.phase !== 'reading' || p.done === p.total || p.done % 100 === 0)) {
-      io.stderr(`framescope: ${line}\n`);
-      lastLine = line;
-    }
-  };
+  const progress = progressReporter(io, values.quiet);
 
   try {
     // Refuse a bad --out before the analysis, not after it.
@@ -186,15 +191,7 @@ async function exportCommand(
   const say = (line: string): void => {
     if (!values.quiet) io.stderr(`framescope: ${line}\n`);
   };
-  let lastLine = '';
-  const onProgress = (p: Progress): void => {
-    if (values.quiet) return;
-    const line = describe(p);
-    if (line !== lastLine && (p.phase !== 'reading' || p.done === p.total || p.done % 100 === 0)) {
-      io.stderr(`framescope: ${line}\n`);
-      lastLine = line;
-    }
-  };
+  const onProgress = progressReporter(io, values.quiet === true);
   try {
     const written = await runExport(args, {
       say,

@@ -7,19 +7,11 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { CodedError } from '../../shared/result';
+import { CHROMIUM_FLAGS } from '../../shared/chromium';
 import { PDF_PAGE } from './pdfPage';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-] as const;
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.FRAMESCOPE_CHROMIUM?.trim();

@@ -52,13 +52,7 @@ export async function writeFileSafely(target: string, data: string | Uint8Array,
   if (sanitizeFileName(name) !== name) {
     throw new CodedError('E_EXPORT_NAME', `“${name}” is not a safe file name; try “${sanitizeFileName(name)}”.`);
   }
-  let dirInfo;
-  try {
-    dirInfo = await stat(dir);
-  } catch {
-    throw new CodedError('E_EXPORT_FOLDER', `The folder ${dir} does not exist.`);
-  }
-  if (!dirInfo.isDirectory()) throw new CodedError('E_EXPORT_FOLDER', `${dir} is not a folder.`);
+  await requireFolder(dir);
   if (!options.overwrite && (await exists(target))) {
     throw new CodedError('E_EXPORT_EXISTS', `${target} already exists; choose another name or confirm replacing it.`);
   }
@@ -124,13 +118,7 @@ export async function writeFolderSafely(target: string, files: readonly FolderFi
   for (const f of files) {
     if (sanitizeFileName(f.name) !== f.name) throw new CodedError('E_EXPORT_NAME', `“${f.name}” is not a safe file name.`);
   }
-  let dirInfo;
-  try {
-    dirInfo = await stat(dir);
-  } catch {
-    throw new CodedError('E_EXPORT_FOLDER', `The folder ${dir} does not exist.`);
-  }
-  if (!dirInfo.isDirectory()) throw new CodedError('E_EXPORT_FOLDER', `${dir} is not a folder.`);
+  await requireFolder(dir);
   const existing = await stat(target).catch(() => null);
   if (existing) {
     if (!existing.isDirectory()) throw new CodedError('E_EXPORT_EXISTS', `${target} already exists and is a file, not a folder; choose another name.`);
@@ -185,4 +173,11 @@ export async function checkTarget(target: string, options: WriteOptions & { read
   if (!options.overwrite) {
     throw new CodedError('E_EXPORT_EXISTS', `${target} already exists; choose another name or pass --force to replace ${isFolder ? 'the files in it' : 'it'}.`);
   }
+}
+
+/** The folder an export goes into must exist and be a folder (nothing is created silently). */
+async function requireFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info) throw new CodedError('E_EXPORT_FOLDER', `The folder ${dir} does not exist.`);
+  if (!info.isDirectory()) throw new CodedError('E_EXPORT_FOLDER', `${dir} is not a folder.`);
 }

@@ -74,23 +74,8 @@ export function signatureOfHashes(wordHashes: Uint32Array): Signature | null {
 
 /** Jaccard similarity of two texts' shingle sets (shared shingles over all distinct shingles). */
 export function similarity(a: Signature, b: Signature): number {
-  const x = a.shingles;
-  const y = b.shingles;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < x.length && j < y.length) {
-    const u = x[i] ?? 0;
-    const v = y[j] ?? 0;
-    if (u === v) {
-      shared += 1;
-      i += 1;
-      j += 1;
-    } else if (u < v) i += 1;
-    else j += 1;
-  }
-  const union = x.length + y.length - shared;
-  return union === 0 ? 0 : shared / union;
+  // With a threshold of 0 the merge never stops early and every pair qualifies.
+  return Math.max(0, similarityAtLeast(a, b, 0));
 }
 
 /**
