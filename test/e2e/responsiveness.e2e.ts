@@ -21,7 +21,7 @@ interface TraceEvent {
   readonly tid: number;
   readonly ts: number;
   readonly dur?: number;
-  readonly args?: { readonly name?: string; readonly data?: { readonly message?: string } } & Readonly<Record<string, unknown>>;
+  readonly args?: { readonly name?: string; readonly data?: { readonly message?: string; readonly url?: string; readonly requestId?: string } } & Readonly<Record<string, unknown>>;
 }
 
 let folder: string;
@@ -81,6 +81,16 @@ describe('responsiveness while a large folder is analysed', () => {
     const mainThreads = new Set(
       events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === start.pid).map((e) => e.tid),
     );
+    // The window closes when the analysis result starts to arrive (the server answers
+    // getAnalysis once the analysis is done): reading and drawing the finished dashboard is not
+    // "while progress streams".
+    const analysisRequests = new Set(
+      events.filter((e) => e.name === 'ResourceSendRequest' && (e.args?.data?.url ?? '').endsWith('/api/getAnalysis')).map((e) => e.args?.data?.requestId),
+    );
+    const resultArrives = Math.min(
+      end.ts,
+      ...events.filter((e) => e.name === 'ResourceReceiveResponse' && analysisRequests.has(e.args?.data?.requestId)).map((e) => e.ts),
+    );
     const onMain = events.filter((e) => e.pid === start.pid && mainThreads.has(e.tid) && e.ph === 'X');
     // Messages from the DevTools session are the test driver's own work (playwright injecting
     // its scripts), not the dashboard's.
@@ -89,11 +99,11 @@ describe('responsiveness while a large folder is analysed', () => {
       (e) =>
         e.name === 'RunTask' &&
         e.ts >= start.ts &&
-        e.ts <= end.ts &&
+        e.ts < resultArrives &&
         !driver.some((d) => d.tid === e.tid && d.ts >= e.ts && d.ts <= e.ts + (e.dur ?? 0)),
     );
     const longest = Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
-    const windowSeconds = (end.ts - start.ts) / 1e6;
+    const windowSeconds = (resultArrives - start.ts) / 1e6;
     console.log(
       `responsiveness: ${ARTICLES} articles analysed for ${windowSeconds.toFixed(1)} s with progress shown; ` +
         `${tasks.length} renderer main-thread tasks, longest ${longest.toFixed(1)} ms`,
