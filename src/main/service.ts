@@ -119,7 +119,7 @@ export function createService(deps: ServiceDeps): Service {
             });
       }
       // "done" is emitted only once the snapshot is current, so a listener can fetch it.
-      emit({ phase: 'done', done: snapshot.articles.length, total: snapshot.articles.length, folder: snapshot.folder.path });
+      emit({ phase: 'done', done: snapshot.articles.length, total: snapshot.articles.length, folder: snapshot.folder.path, analysedAt: snapshot.analysedAt });
       return ok(snapshot);
     } catch (err) {
       if (!(err instanceof CodedError)) deps.log?.(`analysis failed: ${String(err)}`);

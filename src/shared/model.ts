@@ -137,4 +137,6 @@ export interface Progress {
   readonly folder: string;
   /** Estimated seconds left while analysing. */
   readonly etaSeconds?: number;
+  /** With "done": the finished snapshot's `analysedAt`, so a page that already holds it need not fetch it again. */
+  readonly analysedAt?: string;
 }

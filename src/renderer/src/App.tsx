@@ -61,16 +61,34 @@ export function App(): React.JSX.Element {
   const [notice, setNotice] = useState<AppError | null>(null);
   const [viewState, setViewState] = useViewState();
 
-  const refresh = useCallback(async () => {
-    const result = await getApi().getAnalysis();
-    setStatus(result.ok ? { kind: 'ready', snapshot: result.value } : { kind: 'error', error: result.error });
+  // What the page holds and whether a request is out, so a finished analysis is fetched once.
+  const held = useRef<{ analysedAt: string | null; inFlight: number }>({ analysedAt: null, inFlight: 0 });
+  /** Runs a request that answers with a snapshot, counted as out until it answers. */
+  const tracked = useCallback(async <T,>(request: () => Promise<T>): Promise<T> => {
+    held.current.inFlight += 1;
+    try {
+      return await request();
+    } finally {
+      held.current.inFlight -= 1;
+    }
   }, []);
+  const show = useCallback((snapshot: AnalysisSnapshot) => {
+    held.current.analysedAt = snapshot.analysedAt;
+    setStatus({ kind: 'ready', snapshot });
+  }, []);
+  const refresh = useCallback(async () => {
+    const result = await tracked(() => getApi().getAnalysis());
+    if (result.ok) show(result.value);
+    else setStatus({ kind: 'error', error: result.error });
+  }, [tracked, show]);
 
   useEffect(() => {
     const off = getApi().onProgress((p) => {
       setProgress(p);
-      // Folders opened from the menu or a second launch arrive here too.
-      if (p.phase === 'done') void refresh();
+      // Folders opened from the menu, a second launch or a watched change arrive here too. A
+      // request already out answers with the finished analysis (the main process holds it until
+      // the open completes), and one already answered needs no second fetch.
+      if (p.phase === 'done' && held.current.inFlight === 0 && (p.analysedAt === undefined || p.analysedAt !== held.current.analysedAt)) void refresh();
     });
     void refresh();
     return off;
@@ -78,27 +96,27 @@ export function App(): React.JSX.Element {
 
   const openFolder = async (): Promise<void> => {
     setNotice(null);
-    const result = await getApi().openFolder();
+    const result = await tracked(() => getApi().openFolder());
     if (!result.ok) setNotice(result.error);
-    else if (result.value.snapshot) setStatus({ kind: 'ready', snapshot: result.value.snapshot });
+    else if (result.value.snapshot) show(result.value.snapshot);
   };
   const openSeeds = async (): Promise<void> => {
     setNotice(null);
-    const result = await getApi().openSeeds();
+    const result = await tracked(() => getApi().openSeeds());
     if (!result.ok) setNotice(result.error);
-    else setStatus({ kind: 'ready', snapshot: result.value });
+    else show(result.value);
   };
   const openArticle = (id: string, at: number | null = null): void => setViewState({ view: 'reader', article: id, at });
 
   const [saved, setSaved] = useState<{ what: string; file: string; undo: Corrections } | null>(null);
   const saveCorrections = async (corrections: Corrections, what: string): Promise<boolean> => {
     setNotice(null);
-    const result = await getApi().saveCorrections(corrections);
+    const result = await tracked(() => getApi().saveCorrections(corrections));
     if (!result.ok) {
       setNotice(result.error);
       return false;
     }
-    setStatus({ kind: 'ready', snapshot: result.value.snapshot });
+    show(result.value.snapshot);
     setSaved({ what, file: result.value.file, undo: result.value.undo });
     return true;
   };
