@@ -65,6 +65,12 @@ class Column<A extends Int32Array | Float64Array> {
   trimmed(): A {
     return this.data.subarray(0, this.length) as A;
   }
+
+  /** Takes over decoded values as the column's whole content. */
+  adopt(data: A): void {
+    this.data = data;
+    this.length = data.length;
+  }
 }
 
 /** The evidence store in a compact form, for the folder's snapshot cache. */
@@ -197,18 +203,12 @@ export class EvidenceStore {
     const { rows } = encoded;
     for (const r of rows) if (r < 0 || r >= n) throw new Error('evidence row out of range');
     store.strings = strings;
-    store.article.data = encoded.article;
-    store.article.length = n;
-    store.start.data = encoded.start;
-    store.start.length = n;
-    store.end.data = encoded.end;
-    store.end.length = n;
-    store.text.data = encoded.text;
-    store.text.length = n;
-    store.rule.data = encoded.rule;
-    store.rule.length = n;
-    store.weight.data = encoded.weight;
-    store.weight.length = n;
+    store.article.adopt(encoded.article);
+    store.start.adopt(encoded.start);
+    store.end.adopt(encoded.end);
+    store.text.adopt(encoded.text);
+    store.rule.adopt(encoded.rule);
+    store.weight.adopt(encoded.weight);
     for (const [key, title, from, count] of encoded.keys) {
       if (from < 0 || count < 0 || from + count > encoded.rows.length) throw new Error('evidence key rows out of range');
       store.keys.set(key, { title, rows: rows.subarray(from, from + count) });

@@ -69,7 +69,11 @@ export type SerializedResults = Readonly<Record<string, unknown>>;
 
 /** Results read back from `toRecord()` (from a worker or the cache). */
 export function resultsFromRecord(record: SerializedResults): PipelineResults {
-  const values = new Map(Object.entries(record));
+  return resultsOf(new Map(Object.entries(record)), record);
+}
+
+/** Typed access to one article's results, with the record they serialise to. */
+function resultsOf(values: ReadonlyMap<string, unknown>, record: SerializedResults): PipelineResults {
   return {
     get<T>(s: Slot<T>): T {
       if (!values.has(s.name)) throw new CodedError('E_PIPELINE_INVALID', `No result named "${s.name}".`);
@@ -148,15 +152,7 @@ export function createPipeline(components: readonly Component[]): Pipeline {
           }
         }
       }
-      const record: SerializedResults = Object.fromEntries(values);
-      return {
-        get<T>(s: Slot<T>): T {
-          if (!values.has(s.name)) throw new CodedError('E_PIPELINE_INVALID', `No result named "${s.name}".`);
-          return values.get(s.name) as T;
-        },
-        has: (s) => values.has(s.name),
-        toRecord: () => record,
-      };
+      return resultsOf(values, Object.fromEntries(values));
     },
   };
 }
