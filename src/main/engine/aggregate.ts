@@ -98,8 +98,12 @@ export interface EncodedEvidenceStore {
 export class EvidenceStore {
   private strings = new Strings();
   private readonly keys = new Map<EvidenceKey, { title: string; rows: number[] | Int32Array }>();
-  /** The row of an evidence object already stored: the same item under several keys is stored once. */
-  private readonly rowOf = new WeakMap<Evidence, number>();
+  /**
+   * The row of an evidence object already stored: the same item under several keys is stored
+   * once. A Map, not a WeakMap: with millions of items a WeakMap's ephemeron bookkeeping cost
+   * more than the rest of the comparison; `release()` lets the objects go once the store is built.
+   */
+  private rowOf = new Map<Evidence, number>();
   private readonly article = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
   private readonly start = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
   private readonly end = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
@@ -132,6 +136,11 @@ export class EvidenceStore {
       this.weight.push(e.weight);
     }
     return key;
+  }
+
+  /** Forgets which objects were stored (they can be collected); later puts store items anew. */
+  release(): void {
+    this.rowOf = new Map();
   }
 
   has(key: EvidenceKey): boolean {

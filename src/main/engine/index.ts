@@ -285,6 +285,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     voices: voiceShares(analysed, outletNames),
     lexicons: parts.lexicons,
   };
+  store.release();
 
   const snapshot: AnalysisSnapshot = {
     folder: { path: resolved, name: path.basename(resolved), isSeeds: options.isSeeds ?? false },
