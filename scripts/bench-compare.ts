@@ -11,6 +11,9 @@
  *
  *   npx tsx scripts/bench-compare.ts <folder> [--runs 3] [--no-cache] [--json] [--out file.json]
  *
+ * `--parts` also prints the CPU time of each aggregator (corpus scope and all events), the feature
+ * sources and the details, summed over the runs.
+ *
  * `--out` writes the comparison, the details and the encoded store of the last run as JSON, to
  * find where two versions' outputs differ.
  *
@@ -43,6 +46,7 @@ const { values, positionals } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
+    parts: { type: 'boolean', default: false },
   },
 });
 const folder = positionals[0];
@@ -127,6 +131,21 @@ async function main(): Promise<void> {
   gc.observe({ entryTypes: ['gc'] });
   const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
 
+  // Per-part CPU time (--parts): each aggregator and feature source wrapped in a timer.
+  const partMs = new Map<string, number>();
+  const timed = <T>(name: string, f: () => T): T => {
+    if (!values.parts) return f();
+    const c0 = process.cpuUsage();
+    const out = f();
+    const c = process.cpuUsage(c0);
+    partMs.set(name, (partMs.get(name) ?? 0) + (c.user + c.system) / 1000);
+    return out;
+  };
+  const aggregators = parts.aggregators.map((a) => ({
+    ...a,
+    tables: (...args: Parameters<typeof a.tables>) => timed(`${a.id} (${args[3].kind})`, () => a.tables(...args)),
+  }));
+  const featureSources = parts.featureSources.map((f, i) => (article: AnalysedArticle) => timed(`feature source ${String(i)}`, () => f(article)));
   const wall: number[] = [];
   const cpu: number[] = [];
   const gcs: number[] = [];
@@ -141,15 +160,15 @@ async function main(): Promise<void> {
     const comparison = compare(articles, {
       scope: { kind: 'corpus' },
       outlets,
-      aggregators: parts.aggregators,
-      featureSources: parts.featureSources,
+      aggregators,
+      featureSources,
       store,
       events,
     });
     const details = {
-      figures: figureRows(articles, store),
-      tone: toneDistribution(articles, outlets),
-      voices: voiceShares(articles, outlets),
+      figures: timed('figureRows', () => figureRows(articles, store)),
+      tone: timed('toneDistribution', () => toneDistribution(articles, outlets)),
+      voices: timed('voiceShares', () => voiceShares(articles, outlets)),
       lexicons: parts.lexicons,
     };
     store.release();
@@ -188,6 +207,11 @@ async function main(): Promise<void> {
     comparisonSha256: result.comparison,
     storeSha256: result.store,
   };
+  if (values.parts) {
+    const sorted = [...partMs].sort((a, b) => b[1] - a[1]);
+    log(`CPU ms per part, summed over ${String(runs)} run(s):`);
+    for (const [name, ms] of sorted) log(`  ${ms.toFixed(0).padStart(7)}  ${name}`);
+  }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
