@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   const cpu: number[] = [];
   const gcs: number[] = [];
   const hashes = new Set<string>();
-  let result = { comparison: '', store: '', keys: 0, items: 0 };
+  let result = { comparison: '', store: '', keys: 0, items: 0, rows: 0 };
   for (let r = 0; r < runs; r += 1) {
     await turn();
     gcMs = 0;
@@ -184,6 +184,7 @@ async function main(): Promise<void> {
       store: storeHash(encoded),
       keys: encoded.keys.length,
       items: encoded.article.length,
+      rows: encoded.rows.length,
     };
     hashes.add(`${result.comparison} ${result.store}`);
     if (values.out !== undefined && r === runs - 1) {
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
     gcMs: Math.round(median(gcs)),
     evidenceKeys: result.keys,
     evidenceItems: result.items,
+    evidenceRows: result.rows,
     comparisonSha256: result.comparison,
     storeSha256: result.store,
   };
@@ -220,7 +222,7 @@ async function main(): Promise<void> {
     [
       `${String(summary.articles)} articles, ${String(summary.events)} events, ${String(runs)} run(s), medians:`,
       `  compare + figureRows + toneDistribution + voiceShares: wall ${String(summary.wallMs)} ms, CPU ${String(summary.cpuMs)} ms, GC ${String(summary.gcMs)} ms`,
-      `  evidence: ${String(summary.evidenceKeys)} keys, ${String(summary.evidenceItems)} items`,
+      `  evidence: ${String(summary.evidenceKeys)} keys, ${String(summary.evidenceItems)} items, ${String(summary.evidenceRows)} rows`,
       `  comparison sha256 ${summary.comparisonSha256}`,
       `  store sha256      ${summary.storeSha256}`,
       '',

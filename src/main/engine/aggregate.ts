@@ -56,25 +56,16 @@ class Column<A extends Int32Array | Float64Array> {
   constructor(
     public data: A,
     private readonly make: (n: number) => A,
-    /** Smallest size allocated when the column first grows. */
-    private readonly initial = 1024,
   ) {}
 
   push(v: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
+    if (this.length === this.data.length) this.grow();
     this.data[this.length] = v;
     this.length += 1;
   }
 
-  /** Appends many values at once. */
-  append(values: A): void {
-    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
-    this.data.set(values, this.length);
-    this.length += values.length;
-  }
-
-  private grow(needed: number): void {
-    const bigger = this.make(Math.max(this.initial, this.data.length * 2, needed));
+  private grow(): void {
+    const bigger = this.make(Math.max(1024, this.data.length * 2));
     bigger.set(this.data.subarray(0, this.length));
     this.data = bigger;
   }
@@ -90,7 +81,7 @@ class Column<A extends Int32Array | Float64Array> {
   }
 }
 
-const int32Column = (initial?: number): Column<Int32Array> => new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n), initial);
+const int32Column = (): Column<Int32Array> => new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
 
 /** The evidence store in a compact form, for the folder's snapshot cache. */
 export interface EncodedEvidenceStore {
@@ -115,13 +106,11 @@ interface ArticleRows {
   readonly rows: Map<Evidence, number>;
 }
 
-/** The rows of one key: a growable column, or a decoded slice until more is put under the key. */
+/** The rows of one key: a plain array, or a decoded slice until more is put under the key. */
 interface Slot {
   readonly title: string;
-  rows: Column<Int32Array> | Int32Array;
+  rows: number[] | Int32Array;
 }
-
-const rowsOf = (slot: Slot): Int32Array => (slot.rows instanceof Int32Array ? slot.rows : slot.rows.trimmed());
 
 /**
  * Evidence behind every mark of a comparison, kept in the main process and paged to the renderer.
@@ -141,8 +130,12 @@ export class EvidenceStore {
    */
   private rowOf = new Map<string, ArticleRows>();
   private lastArticle: ArticleRows | null = null;
-  /** The rows of each list put with `putLists`, so a list put again is copied, not looked up item by item. */
-  private rowsOfList = new Map<readonly Evidence[], Int32Array>();
+  /**
+   * Where the rows of each list put with `putLists` start in `listRows`, so a list put again is
+   * copied, not looked up item by item (one shared column: millions of small arrays cost more).
+   */
+  private rowsOfList = new Map<readonly Evidence[], number>();
+  private listRows = int32Column();
   private readonly article = int32Column();
   private readonly start = int32Column();
   private readonly end = int32Column();
@@ -165,30 +158,27 @@ export class EvidenceStore {
   putLists(key: EvidenceKey, title: string, lists: readonly (readonly Evidence[])[]): EvidenceKey {
     const rows = this.rowsFor(key, title);
     for (const list of lists) {
-      if (list.length === 0) continue;
-      let known = this.rowsOfList.get(list);
-      if (known === undefined) {
-        known = new Int32Array(list.length);
-        for (let i = 0; i < list.length; i += 1) known[i] = this.rowFor(list[i] as Evidence);
-        this.rowsOfList.set(list, known);
+      const n = list.length;
+      if (n === 0) continue;
+      let from = this.rowsOfList.get(list);
+      if (from === undefined) {
+        from = this.listRows.length;
+        for (let i = 0; i < n; i += 1) this.listRows.push(this.rowFor(list[i] as Evidence));
+        this.rowsOfList.set(list, from);
       }
-      rows.append(known);
+      const known = this.listRows.data;
+      for (let i = from; i < from + n; i += 1) rows.push(known[i] ?? 0);
     }
     return key;
   }
 
-  private rowsFor(key: EvidenceKey, title: string): Column<Int32Array> {
+  private rowsFor(key: EvidenceKey, title: string): number[] {
     let slot = this.keys.get(key);
     if (!slot) {
-      // Most keys hold a few rows: their columns start small.
-      slot = { title, rows: int32Column(8) };
+      slot = { title, rows: [] };
       this.keys.set(key, slot);
     }
-    if (slot.rows instanceof Int32Array) {
-      const column = int32Column(8);
-      column.append(slot.rows);
-      slot.rows = column;
-    }
+    if (slot.rows instanceof Int32Array) slot.rows = Array.from(slot.rows);
     return slot.rows;
   }
 
@@ -222,6 +212,7 @@ export class EvidenceStore {
     this.rowOf = new Map();
     this.lastArticle = null;
     this.rowsOfList = new Map();
+    this.listRows = int32Column();
   }
 
   has(key: EvidenceKey): boolean {
@@ -232,14 +223,14 @@ export class EvidenceStore {
   get(key: EvidenceKey): { readonly title: string; readonly evidence: readonly Evidence[] } | undefined {
     const slot = this.keys.get(key);
     if (!slot) return undefined;
-    return { title: slot.title, evidence: Array.from(rowsOf(slot), (r) => this.item(r)) };
+    return { title: slot.title, evidence: Array.from(slot.rows, (r) => this.item(r)) };
   }
 
   /** One page of the evidence under a key, with the total. */
   page(key: EvidenceKey, offset: number, limit: number): { readonly title: string; readonly total: number; readonly evidence: readonly Evidence[] } | undefined {
     const slot = this.keys.get(key);
     if (!slot) return undefined;
-    const rows = rowsOf(slot);
+    const { rows } = slot;
     const from = Math.max(0, offset);
     return { title: slot.title, total: rows.length, evidence: Array.from(rows.slice(from, from + Math.max(0, limit)), (r) => this.item(r)) };
   }
@@ -263,11 +254,11 @@ export class EvidenceStore {
   encode(): EncodedEvidenceStore {
     const keys: [string, string, number, number][] = [];
     let total = 0;
-    for (const slot of this.keys.values()) total += rowsOf(slot).length;
+    for (const slot of this.keys.values()) total += slot.rows.length;
     const rows = new Int32Array(total);
     let at = 0;
     for (const [key, slot] of this.keys) {
-      const mine = rowsOf(slot);
+      const mine = slot.rows;
       keys.push([key, slot.title, at, mine.length]);
       rows.set(mine, at);
       at += mine.length;
