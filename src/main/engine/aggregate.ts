@@ -156,7 +156,20 @@ export class EvidenceStore {
    * lists must not change once put.
    */
   putLists(key: EvidenceKey, title: string, lists: readonly (readonly Evidence[])[]): EvidenceKey {
-    const rows = this.rowsFor(key, title);
+    let slot = this.keys.get(key);
+    let at: number;
+    if (slot) {
+      at = slot.rows.length;
+      if (slot.rows instanceof Int32Array) slot.rows = Array.from(slot.rows);
+    } else {
+      // A new key's rows at their final size, filled in place (no growing and copying).
+      let total = 0;
+      for (const list of lists) total += list.length;
+      slot = { title, rows: new Array<number>(total) };
+      this.keys.set(key, slot);
+      at = 0;
+    }
+    const rows = slot.rows;
     for (const list of lists) {
       const n = list.length;
       if (n === 0) continue;
@@ -167,7 +180,7 @@ export class EvidenceStore {
         this.rowsOfList.set(list, from);
       }
       const known = this.listRows.data;
-      for (let i = from; i < from + n; i += 1) rows.push(known[i] ?? 0);
+      for (let i = from; i < from + n; i += 1) rows[at++] = known[i] ?? 0;
     }
     return key;
   }
