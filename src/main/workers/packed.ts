@@ -79,6 +79,12 @@ export function pack(value: unknown): Packed {
   let shapes = 0;
 
   const stringId = (s: string): number => {
+    // Long strings (sentences, quotes) rarely repeat within a record: not worth hashing.
+    if (s.length > SHARE_MAX_LENGTH) {
+      strings.push(s);
+      lengths.push(s.length);
+      return strings.length - 1;
+    }
     let id = ids.get(s);
     if (id === undefined) {
       id = strings.length;
