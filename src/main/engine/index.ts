@@ -266,6 +266,11 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const outletNames = outlets.map((o) => o.name);
 
+  // Grouping and comparing a large folder takes a while: say so, and let the message go out.
+  options.onProgress?.({ phase: 'comparing', done: total, total, folder: resolved });
+  await new Promise((resolve) => setImmediate(resolve));
+  if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
+
   const store = new EvidenceStore();
   const { overrides, names: eventNames } = overridesFromFolder(
     articles.map((a) => a.summary),
