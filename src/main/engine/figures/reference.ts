@@ -145,13 +145,14 @@ const oneDigitApart = (a: number, b: number): boolean => {
  * `n.toLocaleString('en-US')` ("12,345"): integers are grouped here (the locale call costs more
  * than the whole check), anything else goes to the locale formatter.
  */
-const fmt = (n: number): string => {
+export const formatCount = (n: number): string => {
   if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
   const digits = String(n < 0 ? -n : n);
   let out = digits.length > 3 ? digits.slice(0, ((digits.length - 1) % 3) + 1) : digits;
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return n < 0 ? `-${out}` : out;
 };
+const fmt = formatCount;
 
 const reported = new WeakMap<ReferenceSeries, Record<ReferenceMetric, readonly ReferencePoint[]>>();
 
