@@ -81,29 +81,60 @@ function dayOf(date: string | null): number {
 }
 
 export function buildEventCorpus(inputs: readonly EventInput[], options: GroupingOptions = {}): EventCorpus {
-  const df = new Map<string, number>();
-  for (const input of inputs) for (const t of input.terms.terms) df.set(t.term, (df.get(t.term) ?? 0) + 1);
+  // Term ids in order of first use; document frequencies by id.
+  const termId = new Map<string, number>();
+  let df = new Int32Array(1024);
+  for (const input of inputs) {
+    for (const t of input.terms.terms) {
+      let id = termId.get(t.term);
+      if (id === undefined) {
+        id = termId.size;
+        termId.set(t.term, id);
+        if (id === df.length) {
+          const bigger = new Int32Array(df.length * 2);
+          bigger.set(df);
+          df = bigger;
+        }
+      }
+      df[id] = (df[id] ?? 0) + 1;
+    }
+  }
   const n = inputs.length;
   const idf = new Map<string, number>();
-  const termId = new Map<string, number>();
-  for (const [term, d] of df) {
-    idf.set(term, Math.log((n + 1) / (d + 1)) + 1);
-    termId.set(term, termId.size);
+  const idfById = new Float64Array(termId.size);
+  for (const [term, id] of termId) {
+    const value = Math.log((n + 1) / ((df[id] ?? 0) + 1)) + 1;
+    idf.set(term, value);
+    idfById[id] = value;
   }
   const vectors = inputs.map((input) => {
-    const entries: [number, number][] = [];
+    const terms = input.terms.terms;
+    const count = terms.length;
+    const ids = new Int32Array(count);
+    const raw = new Float64Array(count);
     let norm = 0;
-    for (const t of input.terms.terms) {
-      const w = (1 + Math.log(t.count)) * (idf.get(t.term) ?? 1) * (t.entity ? ENTITY_BOOST : 1);
-      entries.push([termId.get(t.term) ?? 0, w]);
+    for (let k = 0; k < count; k += 1) {
+      const t = terms[k];
+      if (!t) continue;
+      const id = termId.get(t.term) ?? 0;
+      const w = (1 + Math.log(t.count)) * (idfById[id] ?? 1) * (t.entity ? ENTITY_BOOST : 1);
+      ids[k] = id;
+      raw[k] = w;
       norm += w * w;
     }
-    entries.sort((a, b) => a[0] - b[0]);
+    // Ascending term ids (an article's terms are distinct): sort id × count + place as numbers.
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k += 1) keys[k] = (ids[k] ?? 0) * count + k;
+    keys.sort();
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return {
-      ids: Int32Array.from(entries.map((e) => e[0])),
-      weights: Float32Array.from(entries.map((e) => e[1] * scale)),
-    };
+    const sortedIds = new Int32Array(count);
+    const weights = new Float32Array(count);
+    for (let r = 0; r < count; r += 1) {
+      const k = (keys[r] ?? 0) % count;
+      sortedIds[r] = ids[k] ?? 0;
+      weights[r] = (raw[k] ?? 0) * scale;
+    }
+    return { ids: sortedIds, weights };
   });
   const indexOf = new Map(inputs.map((input, i) => [input.id, i]));
   return {

@@ -103,7 +103,16 @@ export function groupSimilarities(corpus: EventCorpus, groups: readonly (readonl
     }
   });
   const slots = slotGroup.length;
-  // Inverted index: term → (slot, summed weight), slots ascending.
+  // Inverted index: term → (slot, summed weight), each term's dated slots by day, then its
+  // undated ones (ties by slot), so the slots within `maxGapDays` of a day are one run.
+  const slotOrder = Int32Array.from({ length: slots }, (_, x) => x).sort((x, y) => {
+    const dx = slotDay[x] ?? Number.NaN;
+    const dy = slotDay[y] ?? Number.NaN;
+    const ux = Number.isNaN(dx);
+    const uy = Number.isNaN(dy);
+    if (ux || uy) return Number(ux) - Number(uy) || x - y;
+    return dx - dy || x - y;
+  });
   const offsets = new Int32Array(vocabulary + 1);
   for (let e = 0; e < entries; e += 1) {
     const t = entryTerms[e] ?? 0;
@@ -111,18 +120,34 @@ export function groupSimilarities(corpus: EventCorpus, groups: readonly (readonl
   }
   for (let t = 0; t < vocabulary; t += 1) offsets[t + 1] = (offsets[t + 1] ?? 0) + (offsets[t] ?? 0);
   const postSlots = new Int32Array(entries);
+  const postDays = new Float64Array(entries);
   const postWeights = new Float64Array(entries);
   const fill = offsets.slice(0, vocabulary);
-  for (let slot = 0; slot < slots; slot += 1) {
+  const undatedFrom = offsets.slice(1);
+  for (const slot of slotOrder) {
     const end = slotStart[slot + 1] ?? 0;
+    const day = slotDay[slot] ?? Number.NaN;
     for (let e = slotStart[slot] ?? 0; e < end; e += 1) {
       const t = entryTerms[e] ?? 0;
       const at = fill[t] ?? 0;
       postSlots[at] = slot;
+      postDays[at] = day;
       postWeights[at] = entryWeights[e] ?? 0;
       fill[t] = at + 1;
+      if (Number.isNaN(day) && at < (undatedFrom[t] ?? 0)) undatedFrom[t] = at;
     }
   }
+  // Articles are visited by day, so each term's first slot within the window only moves forward.
+  const articleOrder = Int32Array.from({ length: n }, (_, i) => i).sort((x, y) => {
+    const dx = corpus.days[x] ?? Number.NaN;
+    const dy = corpus.days[y] ?? Number.NaN;
+    const ux = Number.isNaN(dx);
+    const uy = Number.isNaN(dy);
+    if (ux || uy) return Number(ux) - Number(uy) || x - y;
+    return dx - dy || x - y;
+  });
+  const windowFrom = offsets.slice(0, vocabulary);
+  const maxGap = o.maxGapDays;
   const acc = new Float64Array(slots);
   const touched = new Int32Array(slots);
   const groupSum = new Float64Array(groups.length);
@@ -131,10 +156,12 @@ export function groupSimilarities(corpus: EventCorpus, groups: readonly (readonl
   const inSum = new Float64Array(n);
   const runnerUp = new Int32Array(n).fill(-1);
   const runnerUpMean = new Float64Array(n);
-  for (let i = 0; i < n; i += 1) {
+  for (const i of articleOrder) {
     const g = groupOf[i] ?? -1;
     if (g < 0) continue;
     const v = corpus.vectors[i];
+    const di = corpus.days[i] ?? Number.NaN;
+    const dated = !Number.isNaN(di);
     let self = 0;
     let touchedCount = 0;
     if (v) {
@@ -143,7 +170,26 @@ export function groupSimilarities(corpus: EventCorpus, groups: readonly (readonl
         const w = v.weights[k] ?? 0;
         self += w * w;
         const end = offsets[t + 1] ?? 0;
-        for (let p = offsets[t] ?? 0; p < end; p += 1) {
+        const undated = undatedFrom[t] ?? 0;
+        const before = touchedCount;
+        // Slots beyond maxGapDays add nothing (their date factor is 0): only the window is read.
+        let p = offsets[t] ?? 0;
+        if (dated) {
+          let from = windowFrom[t] ?? 0;
+          while (from < undated && (postDays[from] ?? 0) < di - maxGap) from += 1;
+          windowFrom[t] = from;
+          for (p = from; p < undated && (postDays[p] ?? 0) <= di + maxGap; p += 1) {
+            const slot = postSlots[p] ?? 0;
+            const a = acc[slot] ?? 0;
+            if (a === 0) {
+              touched[touchedCount] = slot;
+              touchedCount += 1;
+            }
+            acc[slot] = a + w * (postWeights[p] ?? 0);
+          }
+          p = undated;
+        }
+        for (; p < end; p += 1) {
           const slot = postSlots[p] ?? 0;
           const a = acc[slot] ?? 0;
           if (a === 0) {
@@ -152,9 +198,11 @@ export function groupSimilarities(corpus: EventCorpus, groups: readonly (readonl
           }
           acc[slot] = a + w * (postWeights[p] ?? 0);
         }
+        // Slots first reached through this term, in slot order (the order sums are taken in).
+        if (touchedCount - before > 1) touched.subarray(before, touchedCount).sort();
       }
     }
-    const day = corpus.days[i] ?? Number.NaN;
+    const day = di;
     let groupCount = 0;
     for (let x = 0; x < touchedCount; x += 1) {
       const slot = touched[x] ?? 0;
