@@ -272,6 +272,18 @@ export function createService(deps: ServiceDeps): Service {
         return toFailure(err);
       }
     },
+    async getFigures({ analysedAt }) {
+      if (!current) return fail('E_NOT_READY');
+      const analysis = current;
+      if (analysis.snapshot.analysedAt !== analysedAt) {
+        return fail('E_STALE', 'The folder was analysed again since this page loaded its figures; they are being fetched again.');
+      }
+      try {
+        return ok({ analysedAt, rows: await analysis.figures() });
+      } catch (err) {
+        return toFailure(err);
+      }
+    },
     async openSeeds() {
       return open(deps.seedsDir, true);
     },

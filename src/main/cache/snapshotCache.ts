@@ -15,6 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import type { FigureRow } from '../../shared/figures';
 import type { AnalysisSnapshot } from '../../shared/model';
 import type { MetricTable } from '../../shared/comparison';
 import type { Span } from '../engine/document';
@@ -22,12 +23,19 @@ import type { EncodedEvidenceStore } from '../engine/aggregate';
 
 const MAGIC = 'framescope-snapshot\n';
 /** Bump when the file's layout or the meaning of its parts changes. */
-const FORMAT = 1;
+const FORMAT = 2;
+/** The parts after the header, in order: the snapshot, the figure rows, the evidence index, then its columns. */
+const PART_SNAPSHOT = 0;
+const PART_FIGURES = 1;
+const PART_META = 2;
+const PART_COLUMNS = 3;
 /** Each entry listed by the fingerprint: relative path, size and modification time. */
 const MAX_FINGERPRINT_ENTRIES = 1_000_000;
 
 export interface CachedSnapshot {
   readonly snapshot: AnalysisSnapshot;
+  /** Every cited figure: kept apart from the snapshot, which the first screen loads alone. */
+  readonly figures: readonly FigureRow[];
   readonly evidence: EncodedEvidenceStore;
   /** Clutter ranges per article id, as the analysis saw them. */
   readonly excluded: Readonly<Record<string, readonly Span[]>>;
@@ -41,13 +49,15 @@ export interface EventTables {
 }
 
 /** What a click needs after the first screen: read from the file only when first asked for. */
-export type CachedDetails = Omit<CachedSnapshot, 'snapshot'>;
+export type CachedDetails = Omit<CachedSnapshot, 'snapshot' | 'figures'>;
 
 export interface SnapshotLoad {
   readonly status: 'hit' | 'fresh' | 'stale' | 'corrupt';
   readonly snapshot?: AnalysisSnapshot;
   /** Reads the evidence and clutter ranges; rejects (and drops the file) when they are damaged. */
   readonly details?: () => Promise<CachedDetails>;
+  /** Reads the figure rows; rejects (and drops the file) when they are damaged. */
+  readonly figures?: () => Promise<readonly FigureRow[]>;
   readonly message?: string;
 }
 
@@ -154,7 +164,7 @@ export class SnapshotCache {
       const headerEnd = head.subarray(0, bytesRead).indexOf(10, MAGIC.length);
       if (headerEnd < 0) throw new Error('no header');
       const parsed = JSON.parse(head.subarray(MAGIC.length, headerEnd).toString('utf8')) as Partial<Header>;
-      if (parsed.format !== FORMAT || !Array.isArray(parsed.parts) || parsed.parts.length !== 2 + COLUMNS.length) throw new Error('unknown format');
+      if (parsed.format !== FORMAT || !Array.isArray(parsed.parts) || parsed.parts.length !== PART_COLUMNS + COLUMNS.length) throw new Error('unknown format');
       for (const part of parsed.parts) {
         if (!Array.isArray(part) || typeof part[0] !== 'number' || part[0] < 0 || typeof part[1] !== 'string') throw new Error('bad part list');
       }
@@ -186,46 +196,19 @@ export class SnapshotCache {
     let snapshot: AnalysisSnapshot;
     try {
       if ((await handle.stat()).size !== at) throw new Error('unexpected file size');
-      snapshot = JSON.parse((await readPart(handle, 0)).toString('utf8')) as AnalysisSnapshot;
+      snapshot = JSON.parse((await readPart(handle, PART_SNAPSHOT)).toString('utf8')) as AnalysisSnapshot;
       if (typeof snapshot !== 'object' || !Array.isArray(snapshot.articles)) throw new Error('bad snapshot');
     } catch (err) {
       return await corrupt(err);
     } finally {
       await handle.close();
     }
-    const details = async (): Promise<CachedDetails> => {
+    /** Reads later parts of the file; damage drops the file (unless a newer one replaced it) and rejects. */
+    const later = async <T>(read: (h: FileHandle) => Promise<T>): Promise<T> => {
       try {
         const h = await open(this.file, 'r');
         try {
-          const meta = JSON.parse((await readPart(h, 1)).toString('utf8')) as {
-            strings: string[];
-            keys: [string, string, number, number][];
-            excluded: Record<string, Span[]>;
-            eventTables: EventTables[];
-          };
-          if (!Array.isArray(meta.strings) || !Array.isArray(meta.keys) || typeof meta.excluded !== 'object' || !Array.isArray(meta.eventTables)) {
-            throw new Error('bad evidence index');
-          }
-          const int32 = async (k: number): Promise<Int32Array> => {
-            const b = await readPart(h, 2 + k);
-            if (b.length % 4 !== 0) throw new Error('bad evidence column');
-            return new Int32Array(b.buffer, b.byteOffset, b.length / 4);
-          };
-          const w = await readPart(h, 2 + COLUMNS.indexOf('weight'));
-          if (w.length % 8 !== 0) throw new Error('bad evidence column');
-          const evidence: EncodedEvidenceStore = {
-            strings: meta.strings,
-            keys: meta.keys,
-            rows: await int32(0),
-            article: await int32(1),
-            start: await int32(2),
-            end: await int32(3),
-            text: await int32(4),
-            rule: await int32(5),
-            // Buffer.alloc memory is 8-byte aligned at offset 0.
-            weight: new Float64Array(w.buffer, w.byteOffset, w.length / 8),
-          };
-          return { evidence, excluded: meta.excluded, eventTables: meta.eventTables };
+          return await read(h);
         } finally {
           await h.close();
         }
@@ -235,7 +218,45 @@ export class SnapshotCache {
         throw new Error(`The folder's snapshot cache was unreadable (${(err as Error).message}); reopen the folder to rebuild it.`);
       }
     };
-    return { status: 'hit', snapshot, details };
+    const figures = (): Promise<readonly FigureRow[]> =>
+      later(async (h) => {
+        const rows = JSON.parse((await readPart(h, PART_FIGURES)).toString('utf8')) as unknown;
+        if (!Array.isArray(rows)) throw new Error('bad figure rows');
+        return rows as FigureRow[];
+      });
+    const details = (): Promise<CachedDetails> =>
+      later(async (h) => {
+        const meta = JSON.parse((await readPart(h, PART_META)).toString('utf8')) as {
+          strings: string[];
+          keys: [string, string, number, number][];
+          excluded: Record<string, Span[]>;
+          eventTables: EventTables[];
+        };
+        if (!Array.isArray(meta.strings) || !Array.isArray(meta.keys) || typeof meta.excluded !== 'object' || !Array.isArray(meta.eventTables)) {
+          throw new Error('bad evidence index');
+        }
+        const int32 = async (k: number): Promise<Int32Array> => {
+          const b = await readPart(h, PART_COLUMNS + k);
+          if (b.length % 4 !== 0) throw new Error('bad evidence column');
+          return new Int32Array(b.buffer, b.byteOffset, b.length / 4);
+        };
+        const w = await readPart(h, PART_COLUMNS + COLUMNS.indexOf('weight'));
+        if (w.length % 8 !== 0) throw new Error('bad evidence column');
+        const evidence: EncodedEvidenceStore = {
+          strings: meta.strings,
+          keys: meta.keys,
+          rows: await int32(0),
+          article: await int32(1),
+          start: await int32(2),
+          end: await int32(3),
+          text: await int32(4),
+          rule: await int32(5),
+          // Buffer.alloc memory is 8-byte aligned at offset 0.
+          weight: new Float64Array(w.buffer, w.byteOffset, w.length / 8),
+        };
+        return { evidence, excluded: meta.excluded, eventTables: meta.eventTables };
+      });
+    return { status: 'hit', snapshot, details, figures };
   }
 
   /** Writes the snapshot atomically. */
@@ -243,6 +264,7 @@ export class SnapshotCache {
     const e = value.evidence;
     const parts: Buffer[] = [
       Buffer.from(JSON.stringify(value.snapshot), 'utf8'),
+      Buffer.from(JSON.stringify(value.figures), 'utf8'),
       Buffer.from(JSON.stringify({ strings: e.strings, keys: e.keys, excluded: value.excluded, eventTables: value.eventTables }), 'utf8'),
       ...COLUMNS.map((c) => bytesOf(e[c])),
     ];

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
 import type { MetricTable } from '../../shared/comparison';
+import type { FigureRow } from '../../shared/figures';
 import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
 import { compare } from './compare/compare';
 import { overridesFromFolder } from './events/manifest';
@@ -69,6 +70,8 @@ export interface Analysis {
   article(id: string): Promise<ArticleView>;
   /** One event's tables (the snapshot carries the whole folder's only); null for an unknown event. */
   eventTables(eventId: string): Promise<readonly MetricTable[] | null>;
+  /** Every cited casualty figure, in timeline order (the snapshot carries only their count). */
+  figures(): Promise<readonly FigureRow[]>;
   /** A page of the evidence behind one mark, each item with its sentence. */
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
   /**
@@ -119,7 +122,8 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     snapshotLoad = await snapshots.load(fingerprint);
     const cached = snapshotLoad.snapshot;
     const details = snapshotLoad.details;
-    if (cached && details) {
+    const readFigures = snapshotLoad.figures;
+    if (cached && details && readFigures) {
       if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
       const snapshot: AnalysisSnapshot = { ...cached, folder: { ...cached.folder, isSeeds: options.isSeeds ?? false } };
       const total = snapshot.articles.length;
@@ -151,7 +155,16 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       };
       // Read it soon anyway, so the first click does not wait for it.
       setTimeout(() => void rest().catch(() => undefined), 1500).unref();
-      return analysisOf(resolved, parts, snapshot, rest, stats);
+      // The figure rows are read when first asked for (the dashboard asks right after the snapshot).
+      let figureRowsRead: Promise<readonly FigureRow[]> | null = null;
+      const figures = (): Promise<readonly FigureRow[]> => {
+        figureRowsRead ??= readFigures().catch((err: unknown) => {
+          figureRowsRead = null;
+          throw new CodedError('E_INTERNAL', (err as Error).message);
+        });
+        return figureRowsRead;
+      };
+      return analysisOf(resolved, parts, snapshot, rest, figures, stats);
     }
   }
   // Article texts are held only until each one is analysed (or handed to a worker), so the
@@ -279,8 +292,9 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     overrides,
     eventNames,
   });
+  const figures = figureRows(analysed, store);
   const details: ComparisonDetails = {
-    figures: figureRows(analysed, store),
+    figureCount: figures.length,
     tone: toneDistribution(analysed, outletNames),
     voices: voiceShares(analysed, outletNames),
     lexicons: parts.lexicons,
@@ -317,7 +331,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     if (snapshots && fingerprint !== null) {
       const excluded: Record<string, readonly Span[]> = {};
       for (const [id, spans] of excludedById) excluded[id] = spans;
-      await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
+      await snapshots.save(fingerprint, { snapshot, figures, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
     }
   })();
   pendingWrites.set(resolved, write);
@@ -325,7 +339,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     if (pendingWrites.get(resolved) === write) pendingWrites.delete(resolved);
   });
   const rest = Promise.resolve({ store, excluded: excludedById, eventTables: new Map(eventTables.map((e) => [e.eventId, e.tables] as const)) });
-  return analysisOf(resolved, parts, snapshot, () => rest, stats, pipeline);
+  return analysisOf(resolved, parts, snapshot, () => rest, () => Promise.resolve(figures), stats, pipeline);
 }
 
 /** What the screens after the first need: evidence, one event's tables, clutter ranges for the reader. */
@@ -341,6 +355,7 @@ function analysisOf(
   parts: EngineParts,
   snapshot: AnalysisSnapshot,
   rest: () => Promise<Details>,
+  figures: () => Promise<readonly FigureRow[]>,
   stats: AnalysisStats,
   built?: Pipeline,
 ): Analysis {
@@ -358,6 +373,7 @@ function analysisOf(
   return {
     snapshot,
     stats,
+    figures,
     async eventTables(eventId) {
       return (await rest()).eventTables.get(eventId) ?? null;
     },
