@@ -12,8 +12,8 @@
  * its contents: a damaged file is reported and rebuilt, never fatal.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { FigureRow } from '../../shared/figures';
 import type { AnalysisSnapshot } from '../../shared/model';
@@ -76,9 +76,14 @@ function skipName(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || name === 'node_modules';
 }
 
+/** Entries stat'ed between turns of the event loop while fingerprinting. */
+const FINGERPRINT_BATCH = 2000;
+
 /**
  * A digest of every entry the folder's loading could read: name, kind, size and modification
- * time. Cheap (one stat per file, no reading), so an unchanged folder is recognised at once.
+ * time. Cheap (one stat per file, no reading), so an unchanged folder is recognised at once. The
+ * stats are synchronous, a batch between event-loop turns: one promise per file cost about
+ * 0.4 s of CPU at 10,000 files, against a few tens of milliseconds this way.
  */
 export async function folderFingerprint(folder: string, recursive: boolean): Promise<string> {
   const hash = createHash('sha256');
@@ -87,7 +92,7 @@ export async function folderFingerprint(folder: string, recursive: boolean): Pro
   const walk = async (dir: string, rel: string, depthAllowed: boolean): Promise<void> => {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       hash.update(`!${rel}:${(err as NodeJS.ErrnoException).code ?? 'error'}\n`);
       return;
@@ -98,10 +103,11 @@ export async function folderFingerprint(folder: string, recursive: boolean): Pro
       if (skipName(e.name)) continue;
       count += 1;
       if (count > MAX_FINGERPRINT_ENTRIES) throw new Error('too many entries');
+      if (count % FINGERPRINT_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
       const full = path.join(dir, e.name);
       const name = rel === '' ? e.name : `${rel}/${e.name}`;
       try {
-        const s = await stat(full);
+        const s = statSync(full);
         hash.update(`${name}\0${s.isDirectory() ? 'd' : 'f'}\0${s.size}\0${s.mtimeMs}\0${s.ino}\n`);
         if (s.isDirectory()) {
           const id = `${s.dev}:${s.ino}`;
