@@ -1,3 +1,4 @@
+import { knownJson } from '../../src/main/knownJson';
 import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,9 @@ describe('workers and cache', () => {
     expect(first.snapshot.details.figureCount).toBe(rows.length);
     expect(JSON.stringify(first.snapshot)).not.toContain('"written"');
     expect(await again.figures()).toEqual(rows);
+    // The snapshot read back is exactly its stored JSON, which the browser-mode server sends as is.
+    expect(knownJson(first.snapshot)).toBeUndefined();
+    expect(JSON.parse(knownJson(again.snapshot)?.toString('utf8') ?? 'null')).toEqual(again.snapshot);
     // Every evidence key of every table pages the same items, sentences included.
     const keys = first.snapshot.comparison.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).map((c) => c.evidenceKey)));
     const present = keys.filter((k): k is string => typeof k === 'string');

@@ -54,6 +54,8 @@ export type CachedDetails = Omit<CachedSnapshot, 'snapshot' | 'figures'>;
 export interface SnapshotLoad {
   readonly status: 'hit' | 'fresh' | 'stale' | 'corrupt';
   readonly snapshot?: AnalysisSnapshot;
+  /** The snapshot's JSON text as stored (what `snapshot` was parsed from). */
+  readonly snapshotJson?: Buffer;
   /** Reads the evidence and clutter ranges; rejects (and drops the file) when they are damaged. */
   readonly details?: () => Promise<CachedDetails>;
   /** Reads the figure rows; rejects (and drops the file) when they are damaged. */
@@ -200,9 +202,11 @@ export class SnapshotCache {
       return b;
     };
     let snapshot: AnalysisSnapshot;
+    let snapshotJson: Buffer;
     try {
       if ((await handle.stat()).size !== at) throw new Error('unexpected file size');
-      snapshot = JSON.parse((await readPart(handle, PART_SNAPSHOT)).toString('utf8')) as AnalysisSnapshot;
+      snapshotJson = await readPart(handle, PART_SNAPSHOT);
+      snapshot = JSON.parse(snapshotJson.toString('utf8')) as AnalysisSnapshot;
       if (typeof snapshot !== 'object' || !Array.isArray(snapshot.articles)) throw new Error('bad snapshot');
     } catch (err) {
       return await corrupt(err);
@@ -262,7 +266,7 @@ export class SnapshotCache {
         };
         return { evidence, excluded: meta.excluded, eventTables: meta.eventTables };
       });
-    return { status: 'hit', snapshot, details, figures };
+    return { status: 'hit', snapshot, snapshotJson, details, figures };
   }
 
   /** Writes the snapshot atomically. */

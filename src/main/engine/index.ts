@@ -22,6 +22,7 @@ import { loadFolder } from './ingest/loadFolder';
 import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
+import { rememberJson } from '../knownJson';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
 import { engineParts, type EngineParts } from './registry';
@@ -125,7 +126,10 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     const readFigures = snapshotLoad.figures;
     if (cached && details && readFigures) {
       if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
-      const snapshot: AnalysisSnapshot = { ...cached, folder: { ...cached.folder, isSeeds: options.isSeeds ?? false } };
+      const isSeeds = options.isSeeds ?? false;
+      const snapshot: AnalysisSnapshot = cached.folder.isSeeds === isSeeds ? cached : { ...cached, folder: { ...cached.folder, isSeeds } };
+      // Unchanged, the snapshot is exactly its stored JSON: the browser-mode server sends those bytes.
+      if (snapshot === cached && snapshotLoad.snapshotJson) rememberJson(snapshot, snapshotLoad.snapshotJson);
       const total = snapshot.articles.length;
       options.onProgress?.({ phase: 'analysing', done: total, total, folder: resolved });
       const t = (performance.now() - t0) / 1000;
