@@ -120,14 +120,26 @@ describe('browser-mode server with the folder cache', () => {
     const service = createService({ seedsDir: path.resolve('seeds'), analyze: (folder, options) => analyzeFolder(folder, { ...options, cacheDir }) });
     const cached = await startBrowserServer({ service, rendererDir, token: 'test-token-456' });
     try {
-      const call = async (method: string): Promise<string> =>
-        (await fetch(`http://127.0.0.1:${cached.port}/api/${method}`, { method: 'POST', headers: { 'x-framescope-token': 'test-token-456' }, body: '{}' })).text();
+      const call = async (method: string, payload?: unknown): Promise<string> =>
+        (
+          await fetch(`http://127.0.0.1:${cached.port}/api/${method}`, {
+            method: 'POST',
+            headers: { 'x-framescope-token': 'test-token-456' },
+            body: JSON.stringify(payload === undefined ? {} : { payload }),
+          })
+        ).text();
       const fresh = await call('getAnalysis');
+      const { analysedAt, details } = (JSON.parse(fresh) as { value: { analysedAt: string; details: { figureCount: number } } }).value;
+      const freshFigures = await call('getFigures', { analysedAt });
       await whenCachesWritten();
       const reopened = await call('openSeeds');
       expect(reopened).toBe(fresh);
       expect(await call('getAnalysis')).toBe(fresh);
-      expect((JSON.parse(fresh) as { value: { details: { figureCount: number } } }).value.details.figureCount).toBeGreaterThan(5);
+      // The figure rows too: the same answer, made from the stored bytes (asked twice: one read).
+      expect(JSON.parse(await call('getFigures', { analysedAt }))).toEqual(JSON.parse(freshFigures));
+      expect(JSON.parse(await call('getFigures', { analysedAt }))).toEqual(JSON.parse(freshFigures));
+      expect((JSON.parse(freshFigures) as { value: { rows: unknown[] } }).value.rows).toHaveLength(details.figureCount);
+      expect(details.figureCount).toBeGreaterThan(5);
     } finally {
       await cached.close();
     }

@@ -20,6 +20,7 @@ import type { AnalysisSnapshot } from '../../shared/model';
 import type { MetricTable } from '../../shared/comparison';
 import type { Span } from '../engine/document';
 import type { EncodedEvidenceStore } from '../engine/aggregate';
+import { rememberJson } from '../knownJson';
 
 const MAGIC = 'framescope-snapshot\n';
 /** Bump when the file's layout or the meaning of its parts changes. */
@@ -230,8 +231,11 @@ export class SnapshotCache {
     };
     const figures = (): Promise<readonly FigureRow[]> =>
       later(async (h) => {
-        const rows = JSON.parse((await readPart(h, PART_FIGURES)).toString('utf8')) as unknown;
+        const json = await readPart(h, PART_FIGURES);
+        const rows = JSON.parse(json.toString('utf8')) as unknown;
         if (!Array.isArray(rows)) throw new Error('bad figure rows');
+        // Sent to the page as stored (see getFigures), not serialised again.
+        rememberJson(rows, json);
         return rows as FigureRow[];
       });
     const details = (): Promise<CachedDetails> =>
