@@ -18,14 +18,206 @@
  * are linked once any of their members are, so the result departs from the exhaustive one only
  * when two groups that the exhaustive version merges share no link at all.
  */
-import { dateFactor, similarity, type EventCorpus } from './group';
+import { dateFactor, type EventCorpus } from './group';
 
 /** Highest-weighted terms of an article used as blocking keys. */
 export const BLOCK_KEYS = 8;
 /** Articles linked on each side (earlier, later) in one key's list ordered by date. */
 export const BLOCK_NEIGHBOURS = 6;
 
-type Vec = Map<number, number>;
+/**
+ * A sparse term vector: terms and weights in the order terms were first added (read in that
+ * order, sums come out the same whatever the vector's history), with an open-addressing index
+ * from term to place.
+ */
+export class TermVec {
+  terms: Int32Array;
+  weights: Float64Array;
+  size = 0;
+  /** Place + 1 of each hashed term, 0 when empty; its length is a power of two. */
+  private index: Int32Array;
+
+  constructor(capacity = 8) {
+    const c = Math.max(8, capacity);
+    this.terms = new Int32Array(c);
+    this.weights = new Float64Array(c);
+    this.index = new Int32Array(tableSize(c));
+  }
+
+  /** The place of term `t`, or -1. */
+  find(t: number): number {
+    const mask = this.index.length - 1;
+    for (let h = Math.imul(t, 0x9e3779b1) & mask; ; h = (h + 1) & mask) {
+      const at = this.index[h] ?? 0;
+      if (at === 0) return -1;
+      if (this.terms[at - 1] === t) return at - 1;
+    }
+  }
+
+  /** The weight of term `t`, 0 when absent. */
+  get(t: number): number {
+    const at = this.find(t);
+    return at < 0 ? 0 : (this.weights[at] ?? 0);
+  }
+
+  /** Adds `w` to term `t`'s weight (a new term goes last). */
+  add(t: number, w: number): void {
+    const mask = this.index.length - 1;
+    let h = Math.imul(t, 0x9e3779b1) & mask;
+    for (;;) {
+      const at = this.index[h] ?? 0;
+      if (at === 0) break;
+      if (this.terms[at - 1] === t) {
+        this.weights[at - 1] = (this.weights[at - 1] ?? 0) + w;
+        return;
+      }
+      h = (h + 1) & mask;
+    }
+    if (this.size === this.terms.length) {
+      this.grow();
+      this.add(t, w);
+      return;
+    }
+    this.terms[this.size] = t;
+    this.weights[this.size] = w;
+    this.size += 1;
+    this.index[h] = this.size;
+  }
+
+  private grow(): void {
+    const c = this.terms.length * 2;
+    const terms = new Int32Array(c);
+    terms.set(this.terms);
+    const weights = new Float64Array(c);
+    weights.set(this.weights);
+    this.terms = terms;
+    this.weights = weights;
+    const index = new Int32Array(tableSize(c));
+    const mask = index.length - 1;
+    for (let k = 0; k < this.size; k += 1) {
+      let h = Math.imul(terms[k] ?? 0, 0x9e3779b1) & mask;
+      while ((index[h] ?? 0) !== 0) h = (h + 1) & mask;
+      index[h] = k + 1;
+    }
+    this.index = index;
+  }
+}
+
+/**
+ * The groups linked to one group, with the exact S of each pair: entries packed in typed arrays
+ * (a removal moves the last entry into the gap, so the order of entries is not kept; nothing
+ * reads it) and an open-addressing index from group to place.
+ */
+export class LinkMap {
+  keys: Int32Array;
+  values: Float64Array;
+  size = 0;
+  /** Place + 1 of each hashed group, 0 when empty; its length is a power of two. */
+  private index: Int32Array;
+
+  constructor(capacity = 8) {
+    const c = Math.max(8, capacity);
+    this.keys = new Int32Array(c);
+    this.values = new Float64Array(c);
+    this.index = new Int32Array(tableSize(c));
+  }
+
+  /** The index slot of group `g`, or of the empty slot where it would go. */
+  private slot(g: number): number {
+    const mask = this.index.length - 1;
+    let h = Math.imul(g, 0x9e3779b1) & mask;
+    for (;;) {
+      const at = this.index[h] ?? 0;
+      if (at === 0 || this.keys[at - 1] === g) return h;
+      h = (h + 1) & mask;
+    }
+  }
+
+  has(g: number): boolean {
+    return (this.index[this.slot(g)] ?? 0) !== 0;
+  }
+
+  /** S with group `g`, or NaN when not linked. */
+  get(g: number): number {
+    const at = this.index[this.slot(g)] ?? 0;
+    return at === 0 ? Number.NaN : (this.values[at - 1] ?? 0);
+  }
+
+  set(g: number, value: number): void {
+    const h = this.slot(g);
+    const at = this.index[h] ?? 0;
+    if (at !== 0) {
+      this.values[at - 1] = value;
+      return;
+    }
+    if (this.size === this.keys.length) {
+      this.grow();
+      this.set(g, value);
+      return;
+    }
+    this.keys[this.size] = g;
+    this.values[this.size] = value;
+    this.size += 1;
+    this.index[h] = this.size;
+  }
+
+  delete(g: number): void {
+    const mask = this.index.length - 1;
+    let h = this.slot(g);
+    const at = this.index[h] ?? 0;
+    if (at === 0) return;
+    // Backward-shift deletion keeps every probe chain unbroken: an entry after the gap moves back
+    // into it unless its home slot lies between the gap and itself.
+    let next = (h + 1) & mask;
+    for (;;) {
+      const e = this.index[next] ?? 0;
+      if (e === 0) break;
+      const home = Math.imul(this.keys[e - 1] ?? 0, 0x9e3779b1) & mask;
+      if (((next - home) & mask) >= ((next - h) & mask)) {
+        this.index[h] = e;
+        h = next;
+      }
+      next = (next + 1) & mask;
+    }
+    this.index[h] = 0;
+    // The last entry fills the gap.
+    const last = this.size - 1;
+    if (at - 1 !== last) {
+      const moved = this.keys[last] ?? 0;
+      this.index[this.slot(moved)] = at;
+      this.keys[at - 1] = moved;
+      this.values[at - 1] = this.values[last] ?? 0;
+    }
+    this.size = last;
+  }
+
+  private grow(): void {
+    const c = this.keys.length * 2;
+    const keys = new Int32Array(c);
+    keys.set(this.keys);
+    const values = new Float64Array(c);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
+    const index = new Int32Array(tableSize(c));
+    const mask = index.length - 1;
+    for (let k = 0; k < this.size; k += 1) {
+      let h = Math.imul(keys[k] ?? 0, 0x9e3779b1) & mask;
+      while ((index[h] ?? 0) !== 0) h = (h + 1) & mask;
+      index[h] = k + 1;
+    }
+    this.index = index;
+  }
+}
+
+/** Hash table length for `capacity` entries: a power of two, at most half full. */
+function tableSize(capacity: number): number {
+  let size = 16;
+  while (size < capacity * 2) size *= 2;
+  return size;
+}
+
+type Vec = TermVec;
 
 /** A group's per-day vector sums (day NaN for undated members). */
 interface Slots {
@@ -33,39 +225,29 @@ interface Slots {
   readonly vecs: Vec[];
 }
 
-function dot(a: Vec, b: Vec): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v !== undefined) s += w * v;
-  }
-  return s;
+/**
+ * The date factor of two days (whole days since epoch, NaN = unknown), read from a table by
+ * the gap: the same values as `dateFactor`.
+ */
+function factorTable(o: EventCorpus['options']): (a: number, b: number) => number {
+  const limit = Math.floor(o.maxGapDays);
+  const table = new Float64Array(Math.max(0, limit + 1));
+  for (let gap = 0; gap <= limit; gap += 1) table[gap] = dateFactor(0, gap, o);
+  return (a, b) => {
+    if (Number.isNaN(a) || Number.isNaN(b)) return 1;
+    const gap = a > b ? a - b : b - a;
+    return gap > limit ? 0 : (table[gap] ?? 0);
+  };
 }
 
 function sameDay(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
-/** S(A, B) from the two groups' slots. */
-function slotSum(a: Slots, b: Slots, o: EventCorpus['options']): number {
-  let s = 0;
-  for (let x = 0; x < a.days.length; x += 1) {
-    for (let y = 0; y < b.days.length; y += 1) {
-      const f = dateFactor(a.days[x] ?? Number.NaN, b.days[y] ?? Number.NaN, o);
-      if (f === 0) continue;
-      const va = a.vecs[x];
-      const vb = b.vecs[y];
-      if (va && vb) s += f * dot(va, vb);
-    }
-  }
-  return s;
-}
-
 function singleSlots(corpus: EventCorpus, i: number): Slots {
   const v = corpus.vectors[i];
-  const vec: Vec = new Map();
-  if (v) for (let k = 0; k < v.ids.length; k += 1) vec.set(v.ids[k] ?? 0, v.weights[k] ?? 0);
+  const vec = new TermVec(v?.ids.length ?? 0);
+  if (v) for (let k = 0; k < v.ids.length; k += 1) vec.add(v.ids[k] ?? 0, v.weights[k] ?? 0);
   return { days: [corpus.days[i] ?? Number.NaN], vecs: [vec] };
 }
 
@@ -83,7 +265,7 @@ function mergeSlots(into: Slots, from: Slots): void {
       continue;
     }
     const [small, large] = target.size >= vec.size ? [vec, target] : [target, vec];
-    for (const [t, w] of small) large.set(t, (large.get(t) ?? 0) + w);
+    for (let k = 0; k < small.size; k += 1) large.add(small.terms[k] ?? 0, small.weights[k] ?? 0);
     into.vecs[x] = large;
   }
 }
@@ -154,6 +336,52 @@ export function candidateLinks(corpus: EventCorpus, keys = BLOCK_KEYS, neighbour
     }
   }
   return Int32Array.from(links);
+}
+
+/**
+ * The similarity of each linked pair (as `similarity`): the links are taken by their first
+ * article, whose vector is spread over a dense array once, and each partner's terms are read
+ * against it in ascending order, so every dot product adds the same products in the same order.
+ */
+function linkSimilarities(corpus: EventCorpus, links: Int32Array, factor: (a: number, b: number) => number): Float64Array {
+  const n = corpus.inputs.length;
+  const count = links.length >> 1;
+  const out = new Float64Array(count);
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < count; k += 1) {
+    const i = links[2 * k] ?? 0;
+    start[i + 1] = (start[i + 1] ?? 0) + 1;
+  }
+  for (let i = 0; i < n; i += 1) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
+  const byFirst = new Int32Array(count);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < count; k += 1) {
+    const i = links[2 * k] ?? 0;
+    const at = fill[i] ?? 0;
+    byFirst[at] = k;
+    fill[i] = at + 1;
+  }
+  const dense = new Float64Array(corpus.idf.size);
+  const { days } = corpus;
+  for (let i = 0; i < n; i += 1) {
+    const from = start[i] ?? 0;
+    const to = start[i + 1] ?? 0;
+    const a = corpus.vectors[i];
+    if (from === to || !a) continue;
+    for (let k = 0; k < a.ids.length; k += 1) dense[a.ids[k] ?? 0] = a.weights[k] ?? 0;
+    for (let p = from; p < to; p += 1) {
+      const k = byFirst[p] ?? 0;
+      const j = links[2 * k + 1] ?? 0;
+      const b = corpus.vectors[j];
+      const f = factor(days[i] ?? Number.NaN, days[j] ?? Number.NaN);
+      if (!b || f === 0) continue;
+      let d = 0;
+      for (let q = 0; q < b.ids.length; q += 1) d += (dense[b.ids[q] ?? 0] ?? 0) * (b.weights[q] ?? 0);
+      out[k] = d * f;
+    }
+    for (let k = 0; k < a.ids.length; k += 1) dense[a.ids[k] ?? 0] = 0;
+  }
+  return out;
 }
 
 /**
@@ -266,26 +494,76 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     return s;
   };
   const days = corpus.days;
-  /** S(A, g) from A's slots; a group of one is read from its term vector, without a map. */
+  const factor = factorTable(o);
+  const vocabulary = corpus.idf.size;
+  /**
+   * The kept group's day sums, each spread over a dense array when first read during a merge
+   * (cleared after it), so S(A, g) reads A's weights without hashing.
+   */
+  const poolA: Float64Array[] = [];
+  const spreadA: (Float64Array | null)[] = [];
+  const spreadAUsed: number[] = [];
+  const denseA = (slotsA: Slots, x: number): Float64Array => {
+    let arr = spreadA[x];
+    if (arr) return arr;
+    arr = poolA[x] ?? new Float64Array(vocabulary);
+    poolA[x] = arr;
+    const vec = slotsA.vecs[x];
+    if (vec) for (let k = 0; k < vec.size; k += 1) arr[vec.terms[k] ?? 0] = vec.weights[k] ?? 0;
+    spreadA[x] = arr;
+    spreadAUsed.push(x);
+    return arr;
+  };
+  const clearA = (slotsA: Slots): void => {
+    for (const x of spreadAUsed) {
+      const arr = spreadA[x];
+      const vec = slotsA.vecs[x];
+      if (arr && vec) for (let k = 0; k < vec.size; k += 1) arr[vec.terms[k] ?? 0] = 0;
+      spreadA[x] = null;
+    }
+    spreadAUsed.length = 0;
+  };
+  /**
+   * S(A, g) from A's slots, as `slotSum` (each day pair's product summed over the smaller
+   * vector's terms in its order); a group of one is read from its term vector.
+   */
   const sumWithSlots = (slotsA: Slots, g: number): number => {
     const own = slots[g];
-    if (own) return slotSum(slotsA, own, o);
+    let s = 0;
+    if (own) {
+      for (let x = 0; x < slotsA.days.length; x += 1) {
+        const va = slotsA.vecs[x];
+        if (!va) continue;
+        for (let y = 0; y < own.days.length; y += 1) {
+          const f = factor(slotsA.days[x] ?? Number.NaN, own.days[y] ?? Number.NaN);
+          const vb = own.vecs[y];
+          if (f === 0 || !vb) continue;
+          let d = 0;
+          if (va.size <= vb.size) {
+            for (let k = 0; k < va.size; k += 1) d += (va.weights[k] ?? 0) * vb.get(va.terms[k] ?? 0);
+          } else {
+            const arr = denseA(slotsA, x);
+            for (let k = 0; k < vb.size; k += 1) d += (vb.weights[k] ?? 0) * (arr[vb.terms[k] ?? 0] ?? 0);
+          }
+          s += f * d;
+        }
+      }
+      return s;
+    }
     const v = corpus.vectors[g];
     if (!v) return 0;
     const day = days[g] ?? Number.NaN;
-    let s = 0;
     for (let x = 0; x < slotsA.days.length; x += 1) {
-      const f = dateFactor(slotsA.days[x] ?? Number.NaN, day, o);
-      const vec = slotsA.vecs[x];
-      if (f === 0 || !vec) continue;
+      const f = factor(slotsA.days[x] ?? Number.NaN, day);
+      if (f === 0 || !slotsA.vecs[x]) continue;
+      const arr = denseA(slotsA, x);
       let d = 0;
-      for (let k = 0; k < v.ids.length; k += 1) d += (v.weights[k] ?? 0) * (vec.get(v.ids[k] ?? 0) ?? 0);
+      for (let k = 0; k < v.ids.length; k += 1) d += (v.weights[k] ?? 0) * (arr[v.ids[k] ?? 0] ?? 0);
       s += f * d;
     }
     return s;
   };
   /** One group's day sums spread over dense arrays (one per day), to score many groups against. */
-  const vocabulary = corpus.idf.size;
   const pool: Float64Array[] = [];
   const dense = {
     days: [] as number[],
@@ -295,14 +573,14 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
       this.arrays = from.vecs.map((vec, y) => {
         const arr = pool[y] ?? new Float64Array(vocabulary);
         pool[y] = arr;
-        for (const [t, w] of vec) arr[t] = w;
+        for (let k = 0; k < vec.size; k += 1) arr[vec.terms[k] ?? 0] = vec.weights[k] ?? 0;
         return arr;
       });
     },
     clear(from: Slots): void {
       from.vecs.forEach((vec, y) => {
         const arr = pool[y];
-        if (arr) for (const t of vec.keys()) arr[t] = 0;
+        if (arr) for (let k = 0; k < vec.size; k += 1) arr[vec.terms[k] ?? 0] = 0;
       });
     },
     sumWith(g: number): number {
@@ -314,16 +592,17 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
         if (!arr) continue;
         if (own) {
           for (let x = 0; x < own.days.length; x += 1) {
-            const f = dateFactor(dy, own.days[x] ?? Number.NaN, o);
+            const f = factor(dy, own.days[x] ?? Number.NaN);
             const vec = own.vecs[x];
             if (f === 0 || !vec) continue;
+            const { terms, weights } = vec;
             let d = 0;
-            for (const [t, w] of vec) d += w * (arr[t] ?? 0);
+            for (let k = 0; k < vec.size; k += 1) d += (weights[k] ?? 0) * (arr[terms[k] ?? 0] ?? 0);
             s += f * d;
           }
         } else {
           const v = corpus.vectors[g];
-          const f = dateFactor(dy, days[g] ?? Number.NaN, o);
+          const f = factor(dy, days[g] ?? Number.NaN);
           if (f === 0 || !v) continue;
           let d = 0;
           for (let k = 0; k < v.ids.length; k += 1) d += (v.weights[k] ?? 0) * (arr[v.ids[k] ?? 0] ?? 0);
@@ -334,12 +613,15 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     },
   };
   /** For each group, the groups it is linked to and the exact S between them. */
-  const linked: Map<number, number>[] = Array.from({ length: n }, () => new Map<number, number>());
+  const degree = new Int32Array(n);
+  for (const i of links) degree[i] = (degree[i] ?? 0) + 1;
+  const linked: LinkMap[] = Array.from({ length: n }, (_, i) => new LinkMap(degree[i] ?? 0));
   const heap = new MergeHeap();
+  const linkSims = linkSimilarities(corpus, links, factor);
   for (let k = 0; k + 1 < links.length; k += 2) {
     const i = links[k] ?? 0;
     const j = links[k + 1] ?? 0;
-    const s = similarity(corpus, i, j);
+    const s = linkSims[k >> 1] ?? 0;
     linked[i]?.set(j, s);
     linked[j]?.set(i, s);
   }
@@ -348,10 +630,19 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
    * pair the exhaustive version merges next is each other's best partner, so it is there.
    */
   const best = new Int32Array(n).fill(-1);
+  // Scratch for one merge: which groups are linked to a and to b (this merge's stamp), S with b.
+  const inA = new Int32Array(n);
+  const inB = new Int32Array(n);
+  const sB = new Float64Array(n);
+  let stamp = 0;
   const rescore = (g: number): void => {
     let partner = -1;
     let top = -Infinity;
-    for (const [h, s] of linked[g] ?? []) {
+    const link = linked[g];
+    const count = link?.size ?? 0;
+    for (let e = 0; e < count; e += 1) {
+      const h = link?.keys[e] ?? 0;
+      const s = link?.values[e] ?? 0;
       const m = s / ((size[g] ?? 1) * (size[h] ?? 1));
       if (m > top || (m === top && h < partner)) {
         top = m;
@@ -370,30 +661,41 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     if (alive[x] === 0 || alive[y] === 0 || version[x] !== vx || version[y] !== vy) continue;
     // Keep the group with more links; fold the other in.
     const [a, b] = (linked[x]?.size ?? 0) >= (linked[y]?.size ?? 0) ? [x, y] : [y, x];
-    const linkA = linked[a] ?? new Map<number, number>();
-    const linkB = linked[b] ?? new Map<number, number>();
+    const linkA = linked[a] ?? new LinkMap();
+    const linkB = linked[b] ?? new LinkMap();
     const slotsA = slotsOf(a);
     const slotsB = slotsOf(b);
     linkA.delete(b);
+    // b's links by group, and a's, in scratch arrays stamped with this merge.
+    stamp += 1;
+    for (let e = 0; e < linkB.size; e += 1) {
+      const g = linkB.keys[e] ?? 0;
+      inB[g] = stamp;
+      sB[g] = linkB.values[e] ?? 0;
+    }
     // S(b, g) for the groups linked to a only: b's day sums spread over dense arrays once.
     let spread = false;
-    for (const [g, s] of linkA) {
-      const other = linkB.get(g);
-      if (other !== undefined) {
-        linkA.set(g, s + other);
+    for (let e = 0; e < linkA.size; e += 1) {
+      const g = linkA.keys[e] ?? 0;
+      const s = linkA.values[e] ?? 0;
+      inA[g] = stamp;
+      if (inB[g] === stamp) {
+        linkA.values[e] = s + (sB[g] ?? 0);
         continue;
       }
       if (!spread) {
         dense.spread(slotsB);
         spread = true;
       }
-      linkA.set(g, s + dense.sumWith(g));
+      linkA.values[e] = s + dense.sumWith(g);
     }
     if (spread) dense.clear(slotsB);
-    for (const [g, s] of linkB) {
-      if (g === a || linkA.has(g)) continue;
-      linkA.set(g, s + sumWithSlots(slotsA, g));
+    for (let e = 0; e < linkB.size; e += 1) {
+      const g = linkB.keys[e] ?? 0;
+      if (g === a || inA[g] === stamp) continue;
+      linkA.set(g, (linkB.values[e] ?? 0) + sumWithSlots(slotsA, g));
     }
+    clearA(slotsA);
     mergeSlots(slotsA, slotsB);
     slots[b] = null;
     alive[b] = 0;
@@ -402,9 +704,11 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     const ma = members[a] ?? [];
     for (const m of members[b] ?? []) ma.push(m);
     members[b] = [];
-    linked[b] = new Map();
+    linked[b] = new LinkMap(0);
     const stale: number[] = [];
-    for (const [g, s] of linkA) {
+    for (let e = 0; e < linkA.size; e += 1) {
+      const g = linkA.keys[e] ?? 0;
+      const s = linkA.values[e] ?? 0;
       const linkG = linked[g];
       linkG?.delete(b);
       linkG?.set(a, s);

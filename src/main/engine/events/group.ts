@@ -81,29 +81,60 @@ function dayOf(date: string | null): number {
 }
 
 export function buildEventCorpus(inputs: readonly EventInput[], options: GroupingOptions = {}): EventCorpus {
-  const df = new Map<string, number>();
-  for (const input of inputs) for (const t of input.terms.terms) df.set(t.term, (df.get(t.term) ?? 0) + 1);
+  // Term ids in order of first use; document frequencies by id.
+  const termId = new Map<string, number>();
+  let df = new Int32Array(1024);
+  for (const input of inputs) {
+    for (const t of input.terms.terms) {
+      let id = termId.get(t.term);
+      if (id === undefined) {
+        id = termId.size;
+        termId.set(t.term, id);
+        if (id === df.length) {
+          const bigger = new Int32Array(df.length * 2);
+          bigger.set(df);
+          df = bigger;
+        }
+      }
+      df[id] = (df[id] ?? 0) + 1;
+    }
+  }
   const n = inputs.length;
   const idf = new Map<string, number>();
-  const termId = new Map<string, number>();
-  for (const [term, d] of df) {
-    idf.set(term, Math.log((n + 1) / (d + 1)) + 1);
-    termId.set(term, termId.size);
+  const idfById = new Float64Array(termId.size);
+  for (const [term, id] of termId) {
+    const value = Math.log((n + 1) / ((df[id] ?? 0) + 1)) + 1;
+    idf.set(term, value);
+    idfById[id] = value;
   }
   const vectors = inputs.map((input) => {
-    const entries: [number, number][] = [];
+    const terms = input.terms.terms;
+    const count = terms.length;
+    const ids = new Int32Array(count);
+    const raw = new Float64Array(count);
     let norm = 0;
-    for (const t of input.terms.terms) {
-      const w = (1 + Math.log(t.count)) * (idf.get(t.term) ?? 1) * (t.entity ? ENTITY_BOOST : 1);
-      entries.push([termId.get(t.term) ?? 0, w]);
+    for (let k = 0; k < count; k += 1) {
+      const t = terms[k];
+      if (!t) continue;
+      const id = termId.get(t.term) ?? 0;
+      const w = (1 + Math.log(t.count)) * (idfById[id] ?? 1) * (t.entity ? ENTITY_BOOST : 1);
+      ids[k] = id;
+      raw[k] = w;
       norm += w * w;
     }
-    entries.sort((a, b) => a[0] - b[0]);
+    // Ascending term ids (an article's terms are distinct): sort id × count + place as numbers.
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k += 1) keys[k] = (ids[k] ?? 0) * count + k;
+    keys.sort();
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return {
-      ids: Int32Array.from(entries.map((e) => e[0])),
-      weights: Float32Array.from(entries.map((e) => e[1] * scale)),
-    };
+    const sortedIds = new Int32Array(count);
+    const weights = new Float32Array(count);
+    for (let r = 0; r < count; r += 1) {
+      const k = (keys[r] ?? 0) % count;
+      sortedIds[r] = ids[k] ?? 0;
+      weights[r] = (raw[k] ?? 0) * scale;
+    }
+    return { ids: sortedIds, weights };
   });
   const indexOf = new Map(inputs.map((input, i) => [input.id, i]));
   return {
@@ -159,58 +190,110 @@ export function similarity(corpus: EventCorpus, i: number, j: number): number {
 }
 
 /**
- * The full n × n similarity matrix (row-major, diagonal 1), from an inverted index: each
- * article's row accumulates dot products only with later articles sharing a term, so the cost
- * is the sum over terms of (articles containing it)², not n² vector comparisons.
+ * Articles in the order the similarity matrix visits them: dated ones by day, then undated ones,
+ * ties by index. Each pair of articles is computed once, from the earlier of the two.
+ */
+function visitOrder(days: Float64Array): Int32Array {
+  const order = Int32Array.from(days.keys());
+  return order.sort((a, b) => {
+    const da = days[a] ?? Number.NaN;
+    const db = days[b] ?? Number.NaN;
+    const ua = Number.isNaN(da);
+    const ub = Number.isNaN(db);
+    if (ua || ub) return Number(ua) - Number(ub) || a - b;
+    return da - db || a - b;
+  });
+}
+
+/**
+ * The full n × n similarity matrix (row-major, diagonal 1), from an inverted index: articles are
+ * visited by date, and each accumulates dot products only with the later articles that share a
+ * term and fall within `maxGapDays` of it (undated articles are compared with every date), so the
+ * cost is the pairs of articles sharing a term that could be the same event, not n² vector
+ * comparisons. Each pair's dot product adds the products of its shared terms in ascending term
+ * order, whichever of the two articles it is computed from.
  */
 export function similarityMatrix(corpus: EventCorpus): Float32Array {
   const n = corpus.inputs.length;
   const m = new Float32Array(n * n);
   const terms = corpus.idf.size;
+  const { days, options } = corpus;
+  const order = visitOrder(days);
+  // Visiting positions: dated articles [0, dated), undated ones after.
+  let dated = n;
+  while (dated > 0 && Number.isNaN(days[order[dated - 1] ?? 0] ?? Number.NaN)) dated -= 1;
   const postingCount = new Int32Array(terms);
   for (const v of corpus.vectors) for (const id of v.ids) postingCount[id] = (postingCount[id] ?? 0) + 1;
   const offsets = new Int32Array(terms + 1);
   for (let t = 0; t < terms; t += 1) offsets[t + 1] = (offsets[t] ?? 0) + (postingCount[t] ?? 0);
-  const docs = new Int32Array(offsets[terms] ?? 0);
-  const weights = new Float32Array(offsets[terms] ?? 0);
+  const total = offsets[terms] ?? 0;
+  // Postings by visiting position: each term's dated articles by day, then its undated ones.
+  const positions = new Int32Array(total);
+  const weights = new Float32Array(total);
   const fill = Int32Array.from(offsets.subarray(0, terms));
-  corpus.vectors.forEach((v, i) => {
-    for (let k = 0; k < v.ids.length; k += 1) {
-      const t = v.ids[k] ?? 0;
-      const at = fill[t] ?? 0;
-      docs[at] = i;
-      weights[at] = v.weights[k] ?? 0;
-      fill[t] = at + 1;
-    }
-  });
-  // cursor[t]: position of the current article in term t's postings (articles are visited in order).
-  const cursor = Int32Array.from(offsets.subarray(0, terms));
-  const row = new Float64Array(n);
-  const { days, options } = corpus;
-  for (let i = 0; i < n; i += 1) {
-    const v = corpus.vectors[i];
+  for (let q = 0; q < n; q += 1) {
+    const v = corpus.vectors[order[q] ?? 0];
     if (!v) continue;
     for (let k = 0; k < v.ids.length; k += 1) {
       const t = v.ids[k] ?? 0;
+      const at = fill[t] ?? 0;
+      positions[at] = q;
+      weights[at] = v.weights[k] ?? 0;
+      fill[t] = at + 1;
+    }
+  }
+  // cursor[t]: position in term t's postings of the article being visited.
+  const cursor = offsets.slice(0, terms);
+  // row[q]: dot product with the article at visiting position q.
+  const row = new Float64Array(n);
+  const maxGap = options.maxGapDays;
+  let windowEnd = 0;
+  for (let q = 0; q < n; q += 1) {
+    const i = order[q] ?? 0;
+    const v = corpus.vectors[i];
+    if (!v) continue;
+    const di = days[i] ?? Number.NaN;
+    // Dated articles pair with the dated ones up to maxGap days later and every undated one.
+    let last = n;
+    if (q < dated) {
+      if (windowEnd <= q) windowEnd = q + 1;
+      while (windowEnd < dated && (days[order[windowEnd] ?? 0] ?? 0) - di <= maxGap) windowEnd += 1;
+      last = windowEnd;
+    }
+    for (let k = 0; k < v.ids.length; k += 1) {
+      const t = v.ids[k] ?? 0;
       const w = v.weights[k] ?? 0;
+      const at = cursor[t] ?? 0;
+      cursor[t] = at + 1;
       const end = offsets[t + 1] ?? 0;
-      const from = (cursor[t] ?? 0) + 1;
-      cursor[t] = from;
-      for (let p = from; p < end; p += 1) {
-        const j = docs[p] ?? 0;
-        row[j] = (row[j] ?? 0) + w * (weights[p] ?? 0);
+      let p = at + 1;
+      for (; p < end; p += 1) {
+        const r = positions[p] ?? 0;
+        if (r >= last) break;
+        row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
+      }
+      if (last < dated) {
+        for (; p < end && (positions[p] ?? 0) < dated; p += 1);
+        for (; p < end; p += 1) {
+          const r = positions[p] ?? 0;
+          row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
+        }
       }
     }
     m[i * n + i] = 1;
-    const di = days[i] ?? Number.NaN;
-    for (let j = i + 1; j < n; j += 1) {
-      const dot = row[j] ?? 0;
-      if (dot === 0) continue;
-      row[j] = 0;
-      const s = dot * dateFactor(di, days[j] ?? Number.NaN, options);
-      m[i * n + j] = s;
-      m[j * n + i] = s;
-    }
+    const write = (from: number, to: number): void => {
+      for (let r = from; r < to; r += 1) {
+        const dot = row[r] ?? 0;
+        if (dot === 0) continue;
+        row[r] = 0;
+        const j = order[r] ?? 0;
+        const s = dot * dateFactor(di, days[j] ?? Number.NaN, options);
+        m[i * n + j] = s;
+        m[j * n + i] = s;
+      }
+    };
+    write(q + 1, last);
+    if (last < dated) write(dated, n);
   }
   return m;
 }
@@ -235,16 +318,20 @@ export function averageLinkage(sim: Float32Array, n: number, threshold: number):
   // Working copy: between-cluster mean similarities, updated by Lance–Williams.
   const s = Float32Array.from(sim);
   const size = new Int32Array(n).fill(1);
-  const alive = new Uint8Array(n).fill(1);
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const best = new Int32Array(n).fill(-1);
   const bestSim = new Float32Array(n).fill(-Infinity);
+  // The live clusters in ascending order (scans visit them as a scan of 0..n-1 skipping the dead would).
+  const live = Int32Array.from({ length: n }, (_, i) => i);
+  let liveCount = n;
   const refresh = (i: number): void => {
     let b = -1;
     let bs = -Infinity;
-    for (let j = 0; j < n; j += 1) {
-      if (j === i || alive[j] === 0) continue;
-      const v = s[i * n + j] ?? 0;
+    const rowStart = i * n;
+    for (let x = 0; x < liveCount; x += 1) {
+      const j = live[x] ?? 0;
+      if (j === i) continue;
+      const v = s[rowStart + j] ?? 0;
       if (v > bs) {
         bs = v;
         b = j;
@@ -257,8 +344,9 @@ export function averageLinkage(sim: Float32Array, n: number, threshold: number):
   for (;;) {
     let a = -1;
     let top = -Infinity;
-    for (let i = 0; i < n; i += 1) {
-      if (alive[i] === 1 && best[i] !== -1 && (bestSim[i] ?? -Infinity) > top) {
+    for (let x = 0; x < liveCount; x += 1) {
+      const i = live[x] ?? 0;
+      if (best[i] !== -1 && (bestSim[i] ?? -Infinity) > top) {
         top = bestSim[i] ?? -Infinity;
         a = i;
       }
@@ -268,18 +356,31 @@ export function averageLinkage(sim: Float32Array, n: number, threshold: number):
     if (b === -1) break;
     const na = size[a] ?? 1;
     const nb = size[b] ?? 1;
-    for (let k = 0; k < n; k += 1) {
-      if (alive[k] === 0 || k === a || k === b) continue;
-      const v = ((s[a * n + k] ?? 0) * na + (s[b * n + k] ?? 0) * nb) / (na + nb);
-      s[a * n + k] = v;
+    const rowA = a * n;
+    const rowB = b * n;
+    for (let x = 0; x < liveCount; x += 1) {
+      const k = live[x] ?? 0;
+      if (k === a || k === b) continue;
+      const v = ((s[rowA + k] ?? 0) * na + (s[rowB + k] ?? 0) * nb) / (na + nb);
+      s[rowA + k] = v;
       s[k * n + a] = v;
     }
     size[a] = na + nb;
-    alive[b] = 0;
-    members[a] = [...(members[a] ?? []), ...(members[b] ?? [])];
+    // b leaves the live list, which stays in ascending order.
+    let w = 0;
+    for (let x = 0; x < liveCount; x += 1) {
+      const k = live[x] ?? 0;
+      if (k !== b) {
+        live[w] = k;
+        w += 1;
+      }
+    }
+    liveCount = w;
+    const ma = members[a] ?? [];
+    for (const m of members[b] ?? []) ma.push(m);
     members[b] = [];
-    for (let k = 0; k < n; k += 1) {
-      if (alive[k] === 0) continue;
+    for (let x = 0; x < liveCount; x += 1) {
+      const k = live[x] ?? 0;
       if (k === a || best[k] === a || best[k] === b) refresh(k);
       else if ((s[k * n + a] ?? 0) > (bestSim[k] ?? -Infinity)) {
         best[k] = a;
@@ -288,8 +389,8 @@ export function averageLinkage(sim: Float32Array, n: number, threshold: number):
     }
   }
   const out: number[][] = [];
-  for (let i = 0; i < n; i += 1) if (alive[i] === 1) out.push([...(members[i] ?? [])].sort((x, y) => x - y));
-  return out.sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+  for (let x = 0; x < liveCount; x += 1) out.push([...(members[live[x] ?? 0] ?? [])].sort((p, q) => p - q));
+  return out.sort((p, q) => (p[0] ?? 0) - (q[0] ?? 0));
 }
 
 // ── Naming ──
