@@ -10,6 +10,7 @@ import { CodedError, fail, ok, toFailure, type Result } from '../shared/result';
 import type { Analysis, AnalyzeOptions } from './engine';
 import { MIME_TYPES, safeFileName, type ExportFormat, type SaveExportOutcome } from '../shared/exporting';
 import { dataExportText } from './export/data';
+import { knownJson, rememberJson } from './knownJson';
 
 /** Where an export went: the file the user chose, or nothing when they closed the dialog. */
 export interface SavedFile {
@@ -268,6 +269,23 @@ export function createService(deps: ServiceDeps): Service {
       try {
         const tables = await current.eventTables(eventId);
         return tables ? ok({ eventId, tables }) : fail('E_NOT_FOUND', `No event ${eventId} in the open folder.`);
+      } catch (err) {
+        return toFailure(err);
+      }
+    },
+    async getFigures({ analysedAt }) {
+      if (!current) return fail('E_NOT_READY');
+      const analysis = current;
+      if (analysis.snapshot.analysedAt !== analysedAt) {
+        return fail('E_STALE', 'The folder was analysed again since this page loaded its figures; they are being fetched again.');
+      }
+      try {
+        const rows = await analysis.figures();
+        const value = { analysedAt, rows };
+        // Rows read from the folder cache keep their stored JSON: the reply is made from it.
+        const json = knownJson(rows);
+        if (json) rememberJson(value, Buffer.concat([Buffer.from(`{"analysedAt":${JSON.stringify(analysedAt)},"rows":`), json, Buffer.from('}')]));
+        return ok(value);
       } catch (err) {
         return toFailure(err);
       }

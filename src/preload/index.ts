@@ -11,6 +11,7 @@ const api = {
   getArticle: (request) => ipcRenderer.invoke(invokeChannel('getArticle'), request),
   getEvidence: (request) => ipcRenderer.invoke(invokeChannel('getEvidence'), request),
   getEventTables: (request) => ipcRenderer.invoke(invokeChannel('getEventTables'), request),
+  getFigures: (request) => ipcRenderer.invoke(invokeChannel('getFigures'), request),
   openFolder: () => ipcRenderer.invoke(invokeChannel('openFolder')),
   openSeeds: () => ipcRenderer.invoke(invokeChannel('openSeeds')),
   openExternal: (request) => ipcRenderer.invoke(invokeChannel('openExternal'), request),

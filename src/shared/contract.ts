@@ -8,6 +8,7 @@
  */
 import type { EventTables } from './events';
 import type { ArticleView, EvidencePage } from './evidence';
+import type { FigureRows } from './figures';
 import type { ExportDataRequest, ExportPdfRequest, SaveExportOutcome, SaveExportRequest } from './exporting';
 import type { AnalysisSnapshot, Progress } from './model';
 import type { Result } from './result';
@@ -21,6 +22,7 @@ export const INVOKE_METHODS = [
   'getArticle',
   'getEvidence',
   'getEventTables',
+  'getFigures',
   'openFolder',
   'openSeeds',
   'openExternal',
@@ -39,6 +41,11 @@ export interface RequestMap {
   getEvidence: { readonly key: string; readonly offset?: number | undefined; readonly limit?: number | undefined };
   /** One event's tables, when the user picks the event. */
   getEventTables: { readonly eventId: string };
+  /**
+   * Every cited casualty figure of the snapshot the renderer holds (named by its `analysedAt`);
+   * E_STALE when another analysis has replaced it since.
+   */
+  getFigures: { readonly analysedAt: string };
   openFolder: undefined;
   openSeeds: undefined;
   openExternal: { readonly url: string };
@@ -90,6 +97,7 @@ export interface ResponseMap {
   getArticle: ArticleView;
   getEvidence: EvidencePage;
   getEventTables: EventTables;
+  getFigures: FigureRows;
   openFolder: OpenFolderOutcome;
   openSeeds: AnalysisSnapshot;
   openExternal: { readonly opened: boolean };
@@ -112,6 +120,7 @@ export interface FramescopeApi {
   getArticle(request: RequestOf<'getArticle'>): Promise<Result<ResponseMap['getArticle']>>;
   getEvidence(request: RequestOf<'getEvidence'>): Promise<Result<ResponseMap['getEvidence']>>;
   getEventTables(request: RequestOf<'getEventTables'>): Promise<Result<ResponseMap['getEventTables']>>;
+  getFigures(request: RequestOf<'getFigures'>): Promise<Result<ResponseMap['getFigures']>>;
   openFolder(): Promise<Result<ResponseMap['openFolder']>>;
   openSeeds(): Promise<Result<ResponseMap['openSeeds']>>;
   openExternal(request: RequestOf<'openExternal'>): Promise<Result<ResponseMap['openExternal']>>;

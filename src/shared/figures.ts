@@ -106,6 +106,17 @@ export interface FigureRow extends FigureRecord {
   readonly evidenceKey: EvidenceKey;
 }
 
+/**
+ * Every cited figure of one analysis, fetched apart from the snapshot (at 10,000 articles the
+ * rows are most of its bytes): the Figures view, the findings and the exports ask for them.
+ */
+export interface FigureRows {
+  /** The `analysedAt` of the snapshot these rows belong to. */
+  readonly analysedAt: string;
+  /** In timeline order: by article date, then outlet. */
+  readonly rows: readonly FigureRow[];
+}
+
 export interface VoiceRecord {
   readonly articleId: string;
   readonly kind: 'direct' | 'paraphrase';

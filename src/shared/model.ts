@@ -3,7 +3,7 @@
  * crosses IPC and HTTP as JSON.
  */
 import type { Comparison } from './events';
-import type { FigureRow, VoiceShare } from './figures';
+import type { VoiceShare } from './figures';
 import type { ToneDistribution } from './framing';
 
 /** Where a metadata field came from, best first. */
@@ -103,8 +103,11 @@ export interface FolderInfo {
 
 /** What the charts need beyond the outlet × metric tables: records and distributions. */
 export interface ComparisonDetails {
-  /** Every cited casualty figure, for the figures table and the timeline. */
-  readonly figures: readonly FigureRow[];
+  /**
+   * How many casualty figures are cited. The rows themselves (most of a large folder's bytes)
+   * are fetched apart with `getFigures`, after the first screen.
+   */
+  readonly figureCount: number;
   /** Article tone per outlet, for the strip and box plot. */
   readonly tone: readonly ToneDistribution[];
   /** Quoted words per actor group per outlet, absences included. */

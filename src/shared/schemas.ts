@@ -36,6 +36,7 @@ export const REQUEST_SCHEMAS = {
     })
     .strict(),
   getEventTables: z.object({ eventId: z.string().min(1).max(200) }).strict(),
+  getFigures: z.object({ analysedAt: z.iso.datetime({ message: 'analysedAt is the snapshot’s ISO timestamp' }) }).strict(),
   openFolder: z.undefined(),
   openSeeds: z.undefined(),
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),

@@ -1,3 +1,4 @@
+import { knownJson } from '../../src/main/knownJson';
 import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -113,6 +114,15 @@ describe('workers and cache', () => {
     const again = await analyzeFolder(dir, { cacheDir });
     expect(again.stats).toMatchObject({ snapshot: 'hit', analysed: 0, fromCache: 5 });
     expect(again.snapshot).toEqual(first.snapshot);
+    // The figure rows are kept apart from the snapshot and read back the same.
+    const rows = await first.figures();
+    expect(rows.length).toBeGreaterThan(5);
+    expect(first.snapshot.details.figureCount).toBe(rows.length);
+    expect(JSON.stringify(first.snapshot)).not.toContain('"written"');
+    expect(await again.figures()).toEqual(rows);
+    // The snapshot read back is exactly its stored JSON, which the browser-mode server sends as is.
+    expect(knownJson(first.snapshot)).toBeUndefined();
+    expect(JSON.parse(knownJson(again.snapshot)?.toString('utf8') ?? 'null')).toEqual(again.snapshot);
     // Every evidence key of every table pages the same items, sentences included.
     const keys = first.snapshot.comparison.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).map((c) => c.evidenceKey)));
     const present = keys.filter((k): k is string => typeof k === 'string');
@@ -161,6 +171,21 @@ describe('workers and cache', () => {
     const healed = await analyzeFolder(dir, { cacheDir });
     expect(healed.stats).toMatchObject({ snapshot: 'fresh', analysed: 0 });
     expect((await healed.evidence(present[0] ?? '')).total).toBeGreaterThan(0);
+
+    // Damaged figure rows (their own part, read when first asked for) likewise.
+    await whenCachesWritten();
+    const file2 = await readFile(snapFile);
+    const headerEnd = file2.indexOf(10, 'framescope-snapshot'.length + 1);
+    const header = JSON.parse(file2.subarray('framescope-snapshot\n'.length, headerEnd).toString('utf8')) as { parts: [number, string][] };
+    const figuresAt = headerEnd + 1 + (header.parts[0]?.[0] ?? 0) + 2;
+    file2[figuresAt] = (file2[figuresAt] ?? 0) ^ 0xff;
+    await writeFile(snapFile, file2);
+    const badFigures = await analyzeFolder(dir, { cacheDir });
+    expect(badFigures.stats.snapshot).toBe('hit');
+    await expect(badFigures.figures()).rejects.toThrow(/snapshot cache was unreadable.*reopen the folder/);
+    const healedFigures = await analyzeFolder(dir, { cacheDir });
+    expect(healedFigures.stats).toMatchObject({ snapshot: 'fresh', analysed: 0 });
+    expect(await healedFigures.figures()).toEqual(await healed.figures());
     expect(await readdir(dir)).not.toContain('.framescope');
   }, 60_000);
 });

@@ -7,6 +7,7 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFolder, type Analysis } from '../../src/main/engine/index';
+import type { FigureRow } from '../../src/shared/figures';
 import type { AnalysisSnapshot } from '../../src/shared/model';
 import { buildReportHtml, evidenceSentences, REPORT_CSP, sourceLine, type ReportFinding, type ReportInput } from '../../src/renderer/src/export/report';
 import { figureTableRows } from '../../src/renderer/src/shaping/figures';
@@ -26,12 +27,13 @@ const parse = (html: string): El => (parseHTML as unknown as (h: string) => { do
 
 let analysis: Analysis;
 let snapshot: AnalysisSnapshot;
+let figures: readonly FigureRow[];
 let findings: ReportFinding[];
 
 async function reportFindings(a: Analysis, outlets: readonly string[]): Promise<ReportFinding[]> {
   const label = new Map(FINDING_KINDS.map((k) => [k.id, k.label] as const));
   const out: ReportFinding[] = [];
-  for (const f of headlineFindings(a.snapshot, outlets)) {
+  for (const f of headlineFindings(a.snapshot, await a.figures(), outlets)) {
     const page = f.evidenceKey ? await a.evidence(f.evidenceKey, 0, 20) : null;
     out.push({
       group: label.get(f.kind) ?? f.kind,
@@ -58,7 +60,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
     charts: [{ id: 'chart-x', title: 'Chart X', view: 'Tone', svg: '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><title>Chart X</title><rect width="10" height="10" fill="#0072b2"/></svg>' }],
     findings,
     outletRows: overviewRows(snapshot, outlets),
-    figures: figureTableRows(snapshot.details.figures, outlets),
+    figures: figureTableRows(figures, outlets),
     omissions: snapshot.comparison.omissions,
     problems: snapshot.problems,
     theme: 'light',
@@ -70,6 +72,7 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
 beforeAll(async () => {
   analysis = await analyzeFolder('seeds');
   snapshot = analysis.snapshot;
+  figures = await analysis.figures();
   findings = await reportFindings(analysis, snapshot.outlets.map((o) => o.name));
 });
 
@@ -117,7 +120,7 @@ describe('buildReportHtml on the seeds', () => {
   it('has the figures table, the omission grid, what is not compared, the charts inline and the versions', () => {
     const html = buildReportHtml(input());
     const document = parse(html);
-    expect(document.querySelectorAll('#figures tbody tr')).toHaveLength(snapshot.details.figures.length);
+    expect(document.querySelectorAll('#figures tbody tr')).toHaveLength(figures.length);
     expect(document.querySelector('#figures')?.textContent).toContain('22,835');
     expect(document.querySelectorAll('#omissions table').length).toBeGreaterThan(0);
     expect(document.querySelector('#not-compared')).not.toBeNull();

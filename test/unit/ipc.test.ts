@@ -21,6 +21,7 @@ function fakeHandlers(): Handlers {
     getArticle: vi.fn(() => Promise.reject(new Error('not used'))),
     getEvidence: vi.fn(() => Promise.reject(new Error('not used'))),
     getEventTables: vi.fn(() => Promise.reject(new Error('not used'))),
+    getFigures: vi.fn(() => Promise.reject(new Error('not used'))),
     saveCorrections: vi.fn(() => Promise.reject(new Error('not used'))),
     openFolder: vi.fn(() => Promise.resolve(ok({ opened: false, snapshot: null }))),
     openSeeds: vi.fn(() => Promise.resolve(ok(snapshot))),

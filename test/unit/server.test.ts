@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { analyzeFolder } from '../../src/main/engine';
+import { analyzeFolder, whenCachesWritten } from '../../src/main/engine';
 import { createService } from '../../src/main/service';
 
 let server: BrowserServer;
@@ -110,5 +110,38 @@ describe('browser-mode server', () => {
     controller.abort();
     expect(text).toContain('event: progress');
     expect(text).toContain('"phase":"done"');
+  });
+});
+
+describe('browser-mode server with the folder cache', () => {
+  it('answers a snapshot re-opened from the cache with the same JSON as a fresh one', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'fs-server-cache-'));
+    const rendererDir = await mkdtemp(path.join(os.tmpdir(), 'fs-renderer-'));
+    const service = createService({ seedsDir: path.resolve('seeds'), analyze: (folder, options) => analyzeFolder(folder, { ...options, cacheDir }) });
+    const cached = await startBrowserServer({ service, rendererDir, token: 'test-token-456' });
+    try {
+      const call = async (method: string, payload?: unknown): Promise<string> =>
+        (
+          await fetch(`http://127.0.0.1:${cached.port}/api/${method}`, {
+            method: 'POST',
+            headers: { 'x-framescope-token': 'test-token-456' },
+            body: JSON.stringify(payload === undefined ? {} : { payload }),
+          })
+        ).text();
+      const fresh = await call('getAnalysis');
+      const { analysedAt, details } = (JSON.parse(fresh) as { value: { analysedAt: string; details: { figureCount: number } } }).value;
+      const freshFigures = await call('getFigures', { analysedAt });
+      await whenCachesWritten();
+      const reopened = await call('openSeeds');
+      expect(reopened).toBe(fresh);
+      expect(await call('getAnalysis')).toBe(fresh);
+      // The figure rows too: the same answer, made from the stored bytes (asked twice: one read).
+      expect(JSON.parse(await call('getFigures', { analysedAt }))).toEqual(JSON.parse(freshFigures));
+      expect(JSON.parse(await call('getFigures', { analysedAt }))).toEqual(JSON.parse(freshFigures));
+      expect((JSON.parse(freshFigures) as { value: { rows: unknown[] } }).value.rows).toHaveLength(details.figureCount);
+      expect(details.figureCount).toBeGreaterThan(5);
+    } finally {
+      await cached.close();
+    }
   });
 });

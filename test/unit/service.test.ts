@@ -51,6 +51,27 @@ describe('service', () => {
     expect(await service.handlers.getArticle({ id: first.id })).toMatchObject({ ok: false, error: { code: 'E_STALE' } });
   });
 
+  it('answers the figure rows of the snapshot the page holds, and refuses another analysis’s or a malformed request', async () => {
+    const { dispatch } = await import('../../src/main/dispatch');
+    const service = createService({ seedsDir, analyze: analyzeFolder });
+    expect(await service.handlers.getFigures({ analysedAt: '2026-01-01T00:00:00.000Z' })).toMatchObject({ ok: false, error: { code: 'E_NOT_READY' } });
+    const opened = await service.handlers.getAnalysis(undefined);
+    if (!opened.ok) throw new Error('open failed');
+    const { analysedAt, details } = opened.value;
+    const figures = await dispatch(service.handlers, 'getFigures', { analysedAt });
+    if (!figures.ok) throw new Error(figures.error.message);
+    const value = figures.value as { analysedAt: string; rows: { written: string; outlet: string }[] };
+    expect(value.analysedAt).toBe(analysedAt);
+    expect(value.rows).toHaveLength(details.figureCount);
+    expect(value.rows.some((r) => r.written === '22,835' && r.outlet === 'All Israel News')).toBe(true);
+    // The snapshot itself carries no rows.
+    expect(JSON.stringify(opened.value)).not.toContain('"evidenceKey":"figure|');
+    expect(await dispatch(service.handlers, 'getFigures', { analysedAt: '2000-01-01T00:00:00.000Z' })).toMatchObject({ ok: false, error: { code: 'E_STALE' } });
+    for (const bad of [undefined, {}, { analysedAt: 'yesterday' }, { analysedAt, extra: 1 }, { analysedAt: 'x'.repeat(5000) }]) {
+      expect(await dispatch(service.handlers, 'getFigures', bad)).toMatchObject({ ok: false, error: { code: 'E_INVALID_PAYLOAD' } });
+    }
+  });
+
   it('reports a folder that cannot be read with a coded error', async () => {
     const service = createService({ seedsDir, analyze: analyzeFolder, chooseFolder: () => Promise.resolve('/no/such/folder') });
     const result = await service.handlers.openFolder(undefined);
@@ -82,6 +103,7 @@ describe('service', () => {
               snapshot,
               stats,
               eventTables: () => Promise.resolve(null),
+              figures: () => Promise.resolve([]),
               article: () => Promise.reject(new Error('unused')),
               evidence: () => Promise.reject(new Error('unused')),
               // eslint-disable-next-line require-yield -- never iterated in this test

@@ -146,13 +146,16 @@ describe('figure shaping (plain data)', () => {
 
 describe('figure shaping on the seeds', () => {
   let snapshot: AnalysisSnapshot;
+  let rows: readonly FigureRow[];
   beforeAll(async () => {
-    snapshot = (await analyzeFolder('seeds')).snapshot;
+    const analysis = await analyzeFolder('seeds');
+    snapshot = analysis.snapshot;
+    rows = await analysis.figures();
   }, 60_000);
 
   it('lists 22,835 for All Israel News with “claims” and the Hamas-owned ministry', () => {
     const outlets = snapshot.outlets.map((o) => o.name);
-    const table = figureTableRows(snapshot.details.figures, outlets);
+    const table = figureTableRows(rows, outlets);
     const row = table.find((r) => r.outlet === 'All Israel News' && r.written === '22,835');
     expect(row).toBeDefined();
     expect(row?.verb).toBe('claims');
@@ -166,7 +169,7 @@ describe('figure shaping on the seeds', () => {
 
   it('plots the Gaza death tolls of four outlets on the killed timeline, with qualifiers as shapes', () => {
     const outlets = snapshot.outlets.map((o) => o.name);
-    const t = figureTimeline(snapshot.details.figures, outlets, 'killed');
+    const t = figureTimeline(rows, outlets, 'killed');
     const byOutlet = (o: string): number[] => t.points.filter((p) => p.outlet === o).map((p) => p.value);
     expect(byOutlet('All Israel News')).toContain(22835);
     expect(byOutlet('The Hill')).toContain(31000);
@@ -181,7 +184,7 @@ describe('figure shaping on the seeds', () => {
 
   it('keeps “millions” (The Hill, displaced) off the axis and lists it as vague', () => {
     const outlets = snapshot.outlets.map((o) => o.name);
-    const t = figureTimeline(snapshot.details.figures, outlets, 'displaced');
+    const t = figureTimeline(rows, outlets, 'displaced');
     expect(t.vague.map((f) => [f.outlet, f.written])).toContainEqual(['The Hill', 'millions']);
     expect(t.points.some((p) => p.written === 'millions')).toBe(false);
   });

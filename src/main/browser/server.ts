@@ -14,6 +14,7 @@ import { dispatch } from '../dispatch';
 import { MAX_EXPORT_BYTES } from '../../shared/schemas';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveRendererPath } from '../protocol';
 import type { Service } from '../service';
+import { knownJson } from '../knownJson';
 
 export interface BrowserServerOptions {
   readonly service: Service;
@@ -55,6 +56,14 @@ function sameToken(given: string | undefined, expected: string): boolean {
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  // A value read from its own JSON (a cached snapshot) goes out as those bytes, not serialised again.
+  const json = body.ok ? knownJson(body.value) : undefined;
+  if (json) {
+    res.write('{"ok":true,"value":');
+    res.write(json);
+    res.end('}');
+    return;
+  }
   res.end(JSON.stringify(body));
 }
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ArticleView, EvidenceItem, EvidenceKey, EvidencePage, Highlight } from '../../shared/evidence';
 import type { MetricTable } from '../../shared/comparison';
+import type { FigureRow } from '../../shared/figures';
 import type { AnalysisSnapshot, ArticleSummary, ComparisonDetails, OutletSummary, Progress } from '../../shared/model';
 import { compare } from './compare/compare';
 import { overridesFromFolder } from './events/manifest';
@@ -21,6 +22,7 @@ import { loadFolder } from './ingest/loadFolder';
 import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
+import { rememberJson } from '../knownJson';
 import { unpack, type Packed } from '../workers/packed';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
@@ -70,6 +72,8 @@ export interface Analysis {
   article(id: string): Promise<ArticleView>;
   /** One event's tables (the snapshot carries the whole folder's only); null for an unknown event. */
   eventTables(eventId: string): Promise<readonly MetricTable[] | null>;
+  /** Every cited casualty figure, in timeline order (the snapshot carries only their count). */
+  figures(): Promise<readonly FigureRow[]>;
   /** A page of the evidence behind one mark, each item with its sentence. */
   evidence(key: EvidenceKey, offset?: number, limit?: number): Promise<EvidencePage>;
   /**
@@ -120,9 +124,13 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     snapshotLoad = await snapshots.load(fingerprint);
     const cached = snapshotLoad.snapshot;
     const details = snapshotLoad.details;
-    if (cached && details) {
+    const readFigures = snapshotLoad.figures;
+    if (cached && details && readFigures) {
       if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
-      const snapshot: AnalysisSnapshot = { ...cached, folder: { ...cached.folder, isSeeds: options.isSeeds ?? false } };
+      const isSeeds = options.isSeeds ?? false;
+      const snapshot: AnalysisSnapshot = cached.folder.isSeeds === isSeeds ? cached : { ...cached, folder: { ...cached.folder, isSeeds } };
+      // Unchanged, the snapshot is exactly its stored JSON: the browser-mode server sends those bytes.
+      if (snapshot === cached && snapshotLoad.snapshotJson) rememberJson(snapshot, snapshotLoad.snapshotJson);
       const total = snapshot.articles.length;
       options.onProgress?.({ phase: 'analysing', done: total, total, folder: resolved });
       const t = (performance.now() - t0) / 1000;
@@ -152,7 +160,16 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       };
       // Read it soon anyway, so the first click does not wait for it.
       setTimeout(() => void rest().catch(() => undefined), 1500).unref();
-      return analysisOf(resolved, parts, snapshot, rest, stats);
+      // The figure rows are read when first asked for (the dashboard asks right after the snapshot).
+      let figureRowsRead: Promise<readonly FigureRow[]> | null = null;
+      const figures = (): Promise<readonly FigureRow[]> => {
+        figureRowsRead ??= readFigures().catch((err: unknown) => {
+          figureRowsRead = null;
+          throw new CodedError('E_INTERNAL', (err as Error).message);
+        });
+        return figureRowsRead;
+      };
+      return analysisOf(resolved, parts, snapshot, rest, figures, stats);
     }
   }
   // Article texts are held only until each one is analysed (or handed to a worker), so the
@@ -285,8 +302,9 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     overrides,
     eventNames,
   });
+  const figures = figureRows(analysed, store);
   const details: ComparisonDetails = {
-    figures: figureRows(analysed, store),
+    figureCount: figures.length,
     tone: toneDistribution(analysed, outletNames),
     voices: voiceShares(analysed, outletNames),
     lexicons: parts.lexicons,
@@ -323,7 +341,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     if (snapshots && fingerprint !== null) {
       const excluded: Record<string, readonly Span[]> = {};
       for (const [id, spans] of excludedById) excluded[id] = spans;
-      await snapshots.save(fingerprint, { snapshot, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
+      await snapshots.save(fingerprint, { snapshot, figures, evidence: store.encode(), excluded, eventTables }).catch(() => undefined);
     }
   })();
   pendingWrites.set(resolved, write);
@@ -331,7 +349,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     if (pendingWrites.get(resolved) === write) pendingWrites.delete(resolved);
   });
   const rest = Promise.resolve({ store, excluded: excludedById, eventTables: new Map(eventTables.map((e) => [e.eventId, e.tables] as const)) });
-  return analysisOf(resolved, parts, snapshot, () => rest, stats, pipeline);
+  return analysisOf(resolved, parts, snapshot, () => rest, () => Promise.resolve(figures), stats, pipeline);
 }
 
 /** What the screens after the first need: evidence, one event's tables, clutter ranges for the reader. */
@@ -347,6 +365,7 @@ function analysisOf(
   parts: EngineParts,
   snapshot: AnalysisSnapshot,
   rest: () => Promise<Details>,
+  figures: () => Promise<readonly FigureRow[]>,
   stats: AnalysisStats,
   built?: Pipeline,
 ): Analysis {
@@ -364,6 +383,7 @@ function analysisOf(
   return {
     snapshot,
     stats,
+    figures,
     async eventTables(eventId) {
       return (await rest()).eventTables.get(eventId) ?? null;
     },

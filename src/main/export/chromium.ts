@@ -5,7 +5,7 @@
  */
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CodedError } from '../../shared/result';
 import { CHROMIUM_FLAGS } from '../../shared/chromium';
 import { PDF_PAGE } from './pdfPage';
@@ -31,6 +31,9 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
     );
   }
   try {
+    // Loaded on the first export, not at start-up: importing playwright-core costs about a
+    // second of CPU, which every browser-mode open (and the first screen) would otherwise pay.
+    const { chromium } = await import('playwright-core');
     return await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true });
   } catch (err) {
     throw new CodedError('E_EXPORT_FAILED', `Chromium at ${executablePath} did not start: ${String(err).split('\n')[0] ?? ''}`);

@@ -293,7 +293,7 @@ export async function buildDataTables(analysis: Analysis): Promise<DataTables> {
     sentences: perArticle.sentences,
     labels: perArticle.labels,
     attribution: perArticle.attribution,
-    figures: snapshot.details.figures.map(figureRow),
+    figures: (await analysis.figures()).map(figureRow),
     quotes: perArticle.quotes,
     topics,
     events,

@@ -10,6 +10,7 @@ import type { ArticleView } from '../../shared/evidence';
 import type { AnalysisSnapshot, ArticleSummary, OutletSummary, Progress } from '../../shared/model';
 import type { AppError } from '../../shared/result';
 import { getApi } from './api/client';
+import { figureRowsOf, type FigureRowsState } from './api/figures';
 import { Reader } from './components/Reader';
 import { Tabs, type TabItem } from './components/Tabs';
 import { describeProgress, describeSource, formatCount, formatDate, progressFraction } from './format';
@@ -157,6 +158,22 @@ export function App(): React.JSX.Element {
       live = false;
     };
   }, [snapshot, pickedEvent]);
+  // The casualty-figure rows follow the snapshot in a request of their own (most of a large
+  // folder's bytes): the first screen does not wait for them, the views that need them do.
+  const [figureRows, setFigureRows] = useState<{ of: AnalysisSnapshot; state: FigureRowsState } | null>(null);
+  useEffect(() => {
+    if (!snapshot) return;
+    let live = true;
+    void figureRowsOf(snapshot).then((r) => {
+      // E_STALE: a newer analysis replaced this one; its "done" event brings the new snapshot.
+      if (!live || (!r.ok && r.error.code === 'E_STALE')) return;
+      setFigureRows({ of: snapshot, state: r.ok ? { kind: 'ready', rows: r.value } : { kind: 'error', error: r.error } });
+    });
+    return () => {
+      live = false;
+    };
+  }, [snapshot]);
+  const figures: FigureRowsState = figureRows?.of === snapshot ? figureRows.state : { kind: 'loading' };
   const scope = snapshot ? scopedTables(snapshot, { eventId: pickedEvent, from: viewState.from, to: viewState.to }, eventTables?.of === snapshot ? eventTables.tables : null) : null;
   const folderName = snapshot ? (snapshot.folder.isSeeds ? 'Sample articles' : snapshot.folder.name) : 'Framescope';
 
@@ -245,7 +262,7 @@ export function App(): React.JSX.Element {
         ) : null}
         {snapshot && view === 'overview' ? (
           <>
-            <OverviewFindings snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={showEvidence} />
+            <OverviewFindings snapshot={snapshot} figures={figures} outlets={outlets} colours={colours} onEvidence={showEvidence} />
             <OverviewTable
               rows={overviewRows(snapshot, outlets)}
               colours={colours}
@@ -276,6 +293,7 @@ export function App(): React.JSX.Element {
           <MeasureView
             view={view}
             snapshot={snapshot}
+            figures={figures}
             tables={scope?.tables ?? []}
             outlets={outlets}
             colours={colours}

@@ -48,6 +48,7 @@ export function createHttpClient(token: string | null, fetchImpl: typeof fetch =
     getArticle: (request) => call('getArticle', request),
     getEvidence: (request) => call('getEvidence', request),
     getEventTables: (request) => call('getEventTables', request),
+    getFigures: (request) => call('getFigures', request),
     openFolder: () => call('openFolder'),
     openSeeds: () => call('openSeeds'),
     openExternal: (request) => call('openExternal', request),

@@ -6,6 +6,8 @@
 import type { ExportTheme } from '../../../shared/exporting';
 import type { AnalysisSnapshot } from '../../../shared/model';
 import { getApi } from '../api/client';
+import { figureRowsOf } from '../api/figures';
+import type { FigureRow } from '../../../shared/figures';
 import { figureTableRows } from '../shaping/figures';
 import { FINDING_KINDS, headlineFindings } from '../shaping/findings';
 import { overviewRows } from '../shaping/overview';
@@ -57,8 +59,8 @@ async function reportCharts(theme: ExportTheme, progress: (text: string) => void
   return out;
 }
 
-async function reportFindings(ctx: DashboardContext, progress: (text: string) => void): Promise<ReportFinding[]> {
-  const findings = headlineFindings(ctx.snapshot, ctx.outlets);
+async function reportFindings(ctx: DashboardContext, figures: readonly FigureRow[], progress: (text: string) => void): Promise<ReportFinding[]> {
+  const findings = headlineFindings(ctx.snapshot, figures, ctx.outlets);
   const byId = new Map(ctx.snapshot.articles.map((a) => [a.id, a] as const));
   const group = new Map(FINDING_KINDS.map((k) => [k.id, k.label] as const));
   const sourceOf = (id: string): string => {
@@ -86,10 +88,12 @@ async function reportFindings(ctx: DashboardContext, progress: (text: string) =>
 
 /** The whole comparison as the self-contained HTML report. */
 export async function collectReportHtml(ctx: DashboardContext, theme: ExportTheme, progress: (text: string) => void = () => undefined): Promise<string> {
+  const rows = await figureRowsOf(ctx.snapshot);
+  if (!rows.ok) throw new Error(`The casualty figures could not be read: ${rows.error.message}`);
   const charts = await reportCharts(theme, progress);
-  const findings = await reportFindings(ctx, progress);
+  const findings = await reportFindings(ctx, rows.value, progress);
   const { snapshot } = ctx;
-  const scoped = snapshot.details.figures.filter((f) => ctx.articleIds.has(f.articleId));
+  const scoped = rows.value.filter((f) => ctx.articleIds.has(f.articleId));
   return buildReportHtml({
     folder: ctx.folder,
     generatedAt: new Date().toISOString(),

@@ -211,12 +211,16 @@ export function unquotedFindings(snapshot: AnalysisSnapshot, outlets: readonly s
   ];
 }
 
-/** Every finding for the visible outlets, in FINDING_KINDS order. */
-export function headlineFindings(snapshot: AnalysisSnapshot, outlets: readonly string[]): Finding[] {
+/**
+ * Every finding for the visible outlets, in FINDING_KINDS order. The distancing findings need the
+ * figure rows (fetched after the snapshot): with `figures` null they are left out until the rows
+ * arrive, rather than listed without the figures and changed afterwards.
+ */
+export function headlineFindings(snapshot: AnalysisSnapshot, figures: readonly FigureRow[] | null, outlets: readonly string[]): Finding[] {
   const tables = snapshot.comparison.tables;
   return [
     ...omissionFindings(snapshot, outlets),
-    ...distancingFindings(snapshot.details.figures, tables, outlets),
+    ...(figures ? distancingFindings(figures, tables, outlets) : []),
     ...toneFindings(tables, outlets),
     ...unquotedFindings(snapshot, outlets),
     ...onlyLabelFindings(tables, outlets),

@@ -2,8 +2,7 @@ import { TOOLTIP_STYLE } from '../theme';
 import { OutletSwatch } from '../components/OutletSwatch';
 import { useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
-import type { FigureCategory } from '../../../shared/figures';
-import type { AnalysisSnapshot } from '../../../shared/model';
+import type { FigureCategory, FigureRow } from '../../../shared/figures';
 import type { EvidenceRequest } from '../components/MetricGrid';
 import { formatDate } from '../format';
 import {
@@ -27,7 +26,8 @@ import {
 } from '../shaping/figures';
 
 export interface FiguresViewProps {
-  readonly snapshot: AnalysisSnapshot;
+  /** The figure rows in scope (an event or a date range). */
+  readonly figures: readonly FigureRow[];
   /** Visible outlets, in the user's order. */
   readonly outlets: readonly string[];
   readonly colours: ReadonlyMap<string, string>;
@@ -97,8 +97,7 @@ function ShapeIcon({ symbol, colour = 'currentColor' }: { readonly symbol: (type
 }
 
 /** Casualty figures on a timeline per category, and the table of every figure record. */
-export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresViewProps): React.JSX.Element {
-  const figures = snapshot.details.figures;
+export function FiguresView({ figures, outlets, colours, onEvidence }: FiguresViewProps): React.JSX.Element {
   const options = figureCategories(figures, outlets);
   const [chosen, setChosen] = useState<FigureCategory | null>(null);
   const category = chosen !== null && options.some((o) => o.id === chosen) ? chosen : defaultCategory(options);
@@ -282,17 +281,17 @@ export function FiguresView({ snapshot, outlets, colours, onEvidence }: FiguresV
           </div>
         ) : null}
       </section>
-      <FiguresTable snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={onEvidence} />
+      <FiguresTable figures={figures} outlets={outlets} colours={colours} onEvidence={onEvidence} />
     </div>
   );
 }
 
 /** Every figure record, sortable by any column (header buttons work with Enter and Space). */
-export function FiguresTable({ snapshot, outlets, colours, onEvidence }: FiguresViewProps): React.JSX.Element {
+export function FiguresTable({ figures, outlets, colours, onEvidence }: FiguresViewProps): React.JSX.Element {
   const [sort, setSort] = useState<{ column: FigureColumn; direction: SortDirection }>({ column: 'outlet', direction: 'ascending' });
   // Large folders cite tens of thousands of figures: the table shows a page at a time.
   const [shown, setShown] = useState(TABLE_PAGE);
-  const rows = sortFigureRows(figureTableRows(snapshot.details.figures, outlets), sort.column, sort.direction);
+  const rows = sortFigureRows(figureTableRows(figures, outlets), sort.column, sort.direction);
   if (rows.length === 0) return <p className="empty muted">No casualty figures are cited by the visible outlets.</p>;
   const toggle = (column: FigureColumn): void =>
     setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' }));

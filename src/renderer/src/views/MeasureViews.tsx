@@ -1,6 +1,8 @@
 import type { MetricTable } from '../../../shared/comparison';
 import { FRAMING_TABLES } from '../../../shared/framing';
+import type { FigureRow } from '../../../shared/figures';
 import type { AnalysisSnapshot } from '../../../shared/model';
+import type { FigureRowsState } from '../api/figures';
 import { ChartFrame } from '../components/ChartFrame';
 import { LabelMatrix } from '../components/LabelMatrix';
 import { MetricGrid, type EvidenceRequest } from '../components/MetricGrid';
@@ -15,6 +17,8 @@ import type { View } from '../viewState';
 export interface MeasureViewProps {
   readonly view: View;
   readonly snapshot: AnalysisSnapshot;
+  /** The casualty-figure rows, fetched after the snapshot. */
+  readonly figures: FigureRowsState;
   readonly tables: readonly MetricTable[];
   readonly outlets: readonly string[];
   readonly colours: ReadonlyMap<string, string>;
@@ -128,20 +132,29 @@ function GenericView(props: MeasureViewProps): React.JSX.Element {
   );
 }
 
-/** Figure rows and voice shares of the articles in scope (an event or a date range). */
-function scopedSnapshot(props: MeasureViewProps): AnalysisSnapshot {
-  const { snapshot, articleIds } = props;
-  if (articleIds.size === snapshot.articles.length) return snapshot;
-  return { ...snapshot, details: { ...snapshot.details, figures: snapshot.details.figures.filter((f) => articleIds.has(f.articleId)) } };
+/** Figure rows of the articles in scope (an event or a date range). */
+function scopedFigures(rows: readonly FigureRow[], snapshot: AnalysisSnapshot, articleIds: ReadonlySet<string>): readonly FigureRow[] {
+  if (articleIds.size === snapshot.articles.length) return rows;
+  return rows.filter((f) => articleIds.has(f.articleId));
 }
 
 function FiguresMeasureView(props: MeasureViewProps): React.JSX.Element {
-  const { outlets, colours, subtitle, source, onEvidence } = props;
-  const snapshot = scopedSnapshot(props);
+  const { snapshot, figures, articleIds, outlets, colours, subtitle, source, onEvidence } = props;
   return (
     <div className="charts">
       <ChartFrame id="chart-figures-timeline" title="Casualty figures cited, along the timeline" subtitle={subtitle} source={source}>
-        <FiguresView snapshot={snapshot} outlets={outlets} colours={colours} onEvidence={onEvidence} />
+        {figures.kind === 'ready' ? (
+          <FiguresView figures={scopedFigures(figures.rows, snapshot, articleIds)} outlets={outlets} colours={colours} onEvidence={onEvidence} />
+        ) : figures.kind === 'loading' ? (
+          // The class makes chart captures wait for the rows.
+          <p className="muted scope-loading" role="status">
+            Loading {snapshot.details.figureCount.toLocaleString('en-US')} casualty figures…
+          </p>
+        ) : (
+          <p className="notice" role="alert">
+            <strong>{figures.error.code}</strong> The casualty figures could not be read: {figures.error.message}
+          </p>
+        )}
       </ChartFrame>
       {tablesForView('figures', props.tables).map((t) => (
         <TableChart key={t.id} table={t} props={props} />

@@ -1,10 +1,13 @@
 import type { AnalysisSnapshot } from '../../../shared/model';
+import { readyRows, type FigureRowsState } from '../api/figures';
 import { OutletSwatch } from '../components/OutletSwatch';
 import type { EvidenceRequest } from '../components/MetricGrid';
 import { FINDING_KINDS, headlineFindings, labelsByOutlet, type Finding } from '../shaping/findings';
 
 export interface OverviewFindingsProps {
   readonly snapshot: AnalysisSnapshot;
+  /** The casualty-figure rows, fetched after the snapshot: the distancing findings wait for them. */
+  readonly figures: FigureRowsState;
   /** Visible outlets, in the user's order. */
   readonly outlets: readonly string[];
   readonly colours: ReadonlyMap<string, string>;
@@ -29,17 +32,34 @@ function FindingItem({ finding, onEvidence }: { readonly finding: Finding; reado
 const CHIP: React.CSSProperties = { border: '1px solid #88888880', borderRadius: 12, padding: '1px 8px', margin: '2px 4px 2px 0', fontWeight: 500 };
 
 /** Headline findings generated from the analysis, grouped by kind; each with evidence opens it. */
-export function OverviewFindings({ snapshot, outlets, colours, onEvidence }: OverviewFindingsProps): React.JSX.Element {
-  const findings = headlineFindings(snapshot, outlets);
+export function OverviewFindings({ snapshot, figures, outlets, colours, onEvidence }: OverviewFindingsProps): React.JSX.Element {
+  const findings = headlineFindings(snapshot, readyRows(figures), outlets);
   const labelLines = labelsByOutlet(findings, outlets);
+  const loading = figures.kind === 'loading';
   return (
     <section className="of" aria-labelledby="of-title">
       <h2 id="of-title">Findings</h2>
-      {findings.length === 0 ? (
+      {findings.length === 0 && !loading ? (
         <p className="muted">Nothing stands out between the visible outlets.</p>
       ) : (
         FINDING_KINDS.map((kind) => {
           const items = findings.filter((f) => f.kind === kind.id);
+          if (kind.id === 'distancing' && figures.kind !== 'ready') {
+            return (
+              <div key={kind.id} className="of-group">
+                <h3 className="small muted">{kind.label}</h3>
+                {loading ? (
+                  <p className="muted small scope-loading" role="status">
+                    Loading {snapshot.details.figureCount.toLocaleString('en-US')} casualty figures…
+                  </p>
+                ) : (
+                  <p className="muted small" role="alert">
+                    The casualty figures could not be read: {figures.error.message}
+                  </p>
+                )}
+              </div>
+            );
+          }
           if (items.length === 0) return null;
           return (
             <div key={kind.id} className="of-group">
