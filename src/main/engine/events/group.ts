@@ -231,6 +231,8 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
   const positions = new Int32Array(total);
   const weights = new Float32Array(total);
   const fill = Int32Array.from(offsets.subarray(0, terms));
+  // undatedFrom[t]: where term t's undated articles start in its postings.
+  const undatedFrom = offsets.slice(1);
   for (let q = 0; q < n; q += 1) {
     const v = corpus.vectors[order[q] ?? 0];
     if (!v) continue;
@@ -240,6 +242,7 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
       positions[at] = q;
       weights[at] = v.weights[k] ?? 0;
       fill[t] = at + 1;
+      if (q >= dated && at < (undatedFrom[t] ?? 0)) undatedFrom[t] = at;
     }
   }
   // cursor[t]: position in term t's postings of the article being visited.
@@ -267,17 +270,19 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
       cursor[t] = at + 1;
       const end = offsets[t + 1] ?? 0;
       let p = at + 1;
-      for (; p < end; p += 1) {
-        const r = positions[p] ?? 0;
-        if (r >= last) break;
-        row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
-      }
-      if (last < dated) {
-        for (; p < end && (positions[p] ?? 0) < dated; p += 1);
-        for (; p < end; p += 1) {
+      if (q < dated) {
+        // The dated articles within the window, then (below) every undated one.
+        const undated = undatedFrom[t] ?? 0;
+        for (; p < undated; p += 1) {
           const r = positions[p] ?? 0;
+          if (r >= last) break;
           row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
         }
+        if (p < undated) p = undated;
+      }
+      for (; p < end; p += 1) {
+        const r = positions[p] ?? 0;
+        row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
       }
     }
     m[i * n + i] = 1;
@@ -293,7 +298,7 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
       }
     };
     write(q + 1, last);
-    if (last < dated) write(dated, n);
+    if (last < n) write(Math.max(q + 1, dated), n);
   }
   return m;
 }
