@@ -575,9 +575,12 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
   const factor = factorTable(o);
   const vocabulary = corpus.idf.size;
   /**
-   * The kept group's day sums, each spread over a dense array when first read during a merge
-   * (cleared after it), so S(A, g) reads A's weights without hashing.
+   * The kept group's day sums, each spread over a dense array when first read, so S(A, g) reads
+   * A's weights without hashing. The arrays stay while the same group is kept merge after merge
+   * (a large event taking in articles one by one), updated with what each merge adds, and are
+   * cleared when another group is kept.
    */
+  let owner = -1;
   const poolA: Float64Array[] = [];
   const spreadA: (Float64Array | null)[] = [];
   const spreadAUsed: number[] = [];
@@ -592,14 +595,31 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     spreadAUsed.push(x);
     return arr;
   };
-  const clearA = (slotsA: Slots): void => {
+  const keep = (a: number): void => {
+    if (owner === a) return;
+    const own = owner >= 0 ? slots[owner] : null;
     for (const x of spreadAUsed) {
       const arr = spreadA[x];
-      const vec = slotsA.vecs[x];
+      const vec = own?.vecs[x];
       if (arr && vec) for (let k = 0; k < vec.size; k += 1) arr[vec.terms[k] ?? 0] = 0;
       spreadA[x] = null;
     }
     spreadAUsed.length = 0;
+    owner = a;
+  };
+  /** Adds B's day sums to the spread arrays of the kept group, as mergeSlots adds them to its slots. */
+  const addToSpread = (slotsA: Slots, slotsB: Slots): void => {
+    for (let y = 0; y < slotsB.days.length; y += 1) {
+      const vec = slotsB.vecs[y];
+      const day = slotsB.days[y] ?? Number.NaN;
+      const x = slotsA.days.findIndex((d) => sameDay(d, day));
+      const arr = x >= 0 ? spreadA[x] : null;
+      if (!arr || !vec) continue;
+      for (let k = 0; k < vec.size; k += 1) {
+        const t = vec.terms[k] ?? 0;
+        arr[t] = (arr[t] ?? 0) + (vec.weights[k] ?? 0);
+      }
+    }
   };
   /**
    * S(A, g) from A's slots, as `slotSum` (each day pair's product summed over the smaller
@@ -743,6 +763,7 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     const linkB = linked[b] ?? new LinkMap();
     const slotsA = slotsOf(a);
     const slotsB = slotsOf(b);
+    keep(a);
     linkA.delete(b);
     // b's links by group, and a's, in scratch arrays stamped with this merge.
     stamp += 1;
@@ -773,7 +794,7 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
       if (g === a || inA[g] === stamp) continue;
       linkA.set(g, (linkB.values[e] ?? 0) + sumWithSlots(slotsA, g));
     }
-    clearA(slotsA);
+    addToSpread(slotsA, slotsB);
     mergeSlots(slotsA, slotsB);
     slots[b] = null;
     alive[b] = 0;
