@@ -126,7 +126,8 @@ export interface AnalysisSnapshot {
   readonly analysedAt: string;
 }
 
-export type ProgressPhase = 'listing' | 'reading' | 'analysing' | 'done' | 'failed';
+/** 'comparing': every article is analysed; events are being grouped and outlets compared. */
+export type ProgressPhase = 'listing' | 'reading' | 'analysing' | 'comparing' | 'done' | 'failed';
 
 export interface Progress {
   readonly phase: ProgressPhase;

@@ -24,6 +24,11 @@ describe('service', () => {
     ]);
     expect(seen.at(-1)).toMatchObject({ phase: 'done', total: 5 });
     expect(seen.some((p) => p.phase === 'reading')).toBe(true);
+    // Grouping and comparing is announced after the last article is analysed, before done.
+    const phases = seen.map((p) => p.phase);
+    expect(phases.indexOf('comparing')).toBeGreaterThan(phases.lastIndexOf('analysing'));
+    expect(phases.indexOf('comparing')).toBeLessThan(phases.indexOf('done'));
+    expect(seen.find((p) => p.phase === 'comparing')).toMatchObject({ done: 5, total: 5 });
   });
 
   it('reads an analysed article again for the reader, and refuses unknown or changed ones', async () => {

@@ -74,6 +74,8 @@ function describe(p: Progress): string {
       return p.done > 0 && p.done < p.total
         ? `analysed ${p.done}/${p.total}${p.etaSeconds === undefined ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`}`
         : `analysing ${p.total} articles…`;
+    case 'comparing':
+      return `grouping events and comparing outlets across ${p.total} articles…`;
     case 'done':
       return `done: ${p.total} articles`;
     case 'failed':

@@ -25,14 +25,20 @@ export function outletOf(article: AnalysedArticle): string {
 class Strings {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
+  // Evidence comes article by article: the last string asked for is often asked for again.
+  private last: string | undefined;
+  private lastId = -1;
 
   id(value: string): number {
+    if (value === this.last) return this.lastId;
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.list.length;
       this.list.push(value);
       this.index.set(value, i);
     }
+    this.last = value;
+    this.lastId = i;
     return i;
   }
 
@@ -50,16 +56,27 @@ class Column<A extends Int32Array | Float64Array> {
   constructor(
     public data: A,
     private readonly make: (n: number) => A,
+    /** Smallest size allocated when the column first grows. */
+    private readonly initial = 1024,
   ) {}
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(Math.max(1024, this.data.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length] = v;
     this.length += 1;
+  }
+
+  /** Appends many values at once. */
+  append(values: A): void {
+    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+
+  private grow(needed: number): void {
+    const bigger = this.make(Math.max(this.initial, this.data.length * 2, needed));
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
   }
 
   trimmed(): A {
@@ -72,6 +89,8 @@ class Column<A extends Int32Array | Float64Array> {
     this.length = data.length;
   }
 }
+
+const int32Column = (initial?: number): Column<Int32Array> => new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n), initial);
 
 /** The evidence store in a compact form, for the folder's snapshot cache. */
 export interface EncodedEvidenceStore {
@@ -89,6 +108,21 @@ export interface EncodedEvidenceStore {
   readonly weight: Float64Array;
 }
 
+/** Items of one article already stored, by identity, and the article id's string id. */
+interface ArticleRows {
+  readonly articleId: string;
+  readonly stringId: number;
+  readonly rows: Map<Evidence, number>;
+}
+
+/** The rows of one key: a growable column, or a decoded slice until more is put under the key. */
+interface Slot {
+  readonly title: string;
+  rows: Column<Int32Array> | Int32Array;
+}
+
+const rowsOf = (slot: Slot): Int32Array => (slot.rows instanceof Int32Array ? slot.rows : slot.rows.trimmed());
+
 /**
  * Evidence behind every mark of a comparison, kept in the main process and paged to the renderer.
  * Stored as columns of integers (article, text and rule as ids into one string table, each
@@ -97,50 +131,97 @@ export interface EncodedEvidenceStore {
  */
 export class EvidenceStore {
   private strings = new Strings();
-  private readonly keys = new Map<EvidenceKey, { title: string; rows: number[] | Int32Array }>();
+  private readonly keys = new Map<EvidenceKey, Slot>();
   /**
    * The row of an evidence object already stored: the same item under several keys is stored
-   * once. A Map, not a WeakMap: with millions of items a WeakMap's ephemeron bookkeeping cost
-   * more than the rest of the comparison; `release()` lets the objects go once the store is built.
+   * once. Maps by identity, one per article (an item's article never changes): a single Map over
+   * millions of items spends most of its time missing the processor's caches, and a WeakMap's
+   * ephemeron bookkeeping cost more than the rest of the comparison. `release()` lets the objects
+   * go once the store is built.
    */
-  private rowOf = new Map<Evidence, number>();
-  private readonly article = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
-  private readonly start = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
-  private readonly end = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
-  private readonly text = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
-  private readonly rule = new Column<Int32Array>(new Int32Array(0), (n) => new Int32Array(n));
+  private rowOf = new Map<string, ArticleRows>();
+  private lastArticle: ArticleRows | null = null;
+  /** The rows of each list put with `putLists`, so a list put again is copied, not looked up item by item. */
+  private rowsOfList = new Map<readonly Evidence[], Int32Array>();
+  private readonly article = int32Column();
+  private readonly start = int32Column();
+  private readonly end = int32Column();
+  private readonly text = int32Column();
+  private readonly rule = int32Column();
   private readonly weight = new Column<Float64Array>(new Float64Array(0), (n) => new Float64Array(n));
 
   /** Adds evidence under a key (appending when the key exists) and returns the key. */
   put(key: EvidenceKey, title: string, evidence: readonly Evidence[]): EvidenceKey {
-    let slot = this.keys.get(key);
-    if (!slot) {
-      slot = { title, rows: [] };
-      this.keys.set(key, slot);
-    }
-    if (slot.rows instanceof Int32Array) slot.rows = Array.from(slot.rows);
-    const rows = slot.rows;
-    for (const e of evidence) {
-      const known = this.rowOf.get(e);
-      if (known !== undefined) {
-        rows.push(known);
-        continue;
+    const rows = this.rowsFor(key, title);
+    for (const e of evidence) rows.push(this.rowFor(e));
+    return key;
+  }
+
+  /**
+   * Adds the items of several lists under a key, list after list: the same as `put` with the
+   * lists concatenated. A list put here before (under any key) is copied by its rows, so the
+   * lists must not change once put.
+   */
+  putLists(key: EvidenceKey, title: string, lists: readonly (readonly Evidence[])[]): EvidenceKey {
+    const rows = this.rowsFor(key, title);
+    for (const list of lists) {
+      if (list.length === 0) continue;
+      let known = this.rowsOfList.get(list);
+      if (known === undefined) {
+        known = new Int32Array(list.length);
+        for (let i = 0; i < list.length; i += 1) known[i] = this.rowFor(list[i] as Evidence);
+        this.rowsOfList.set(list, known);
       }
-      this.rowOf.set(e, this.article.length);
-      rows.push(this.article.length);
-      this.article.push(this.strings.id(e.articleId));
-      this.start.push(e.start);
-      this.end.push(e.end);
-      this.text.push(this.strings.id(e.text));
-      this.rule.push(this.strings.id(e.rule));
-      this.weight.push(e.weight);
+      rows.append(known);
     }
     return key;
+  }
+
+  private rowsFor(key: EvidenceKey, title: string): Column<Int32Array> {
+    let slot = this.keys.get(key);
+    if (!slot) {
+      // Most keys hold a few rows: their columns start small.
+      slot = { title, rows: int32Column(8) };
+      this.keys.set(key, slot);
+    }
+    if (slot.rows instanceof Int32Array) {
+      const column = int32Column(8);
+      column.append(slot.rows);
+      slot.rows = column;
+    }
+    return slot.rows;
+  }
+
+  private rowFor(e: Evidence): number {
+    const id = e.articleId;
+    let mine = this.lastArticle;
+    if (mine?.articleId !== id) {
+      mine = this.rowOf.get(id) ?? null;
+      if (mine === null) {
+        // Created with the article's first item, so its string id comes first as before.
+        mine = { articleId: id, stringId: this.strings.id(id), rows: new Map() };
+        this.rowOf.set(id, mine);
+      }
+      this.lastArticle = mine;
+    }
+    const known = mine.rows.get(e);
+    if (known !== undefined) return known;
+    const row = this.article.length;
+    mine.rows.set(e, row);
+    this.article.push(mine.stringId);
+    this.start.push(e.start);
+    this.end.push(e.end);
+    this.text.push(this.strings.id(e.text));
+    this.rule.push(this.strings.id(e.rule));
+    this.weight.push(e.weight);
+    return row;
   }
 
   /** Forgets which objects were stored (they can be collected); later puts store items anew. */
   release(): void {
     this.rowOf = new Map();
+    this.lastArticle = null;
+    this.rowsOfList = new Map();
   }
 
   has(key: EvidenceKey): boolean {
@@ -151,15 +232,16 @@ export class EvidenceStore {
   get(key: EvidenceKey): { readonly title: string; readonly evidence: readonly Evidence[] } | undefined {
     const slot = this.keys.get(key);
     if (!slot) return undefined;
-    return { title: slot.title, evidence: Array.from(slot.rows, (r) => this.item(r)) };
+    return { title: slot.title, evidence: Array.from(rowsOf(slot), (r) => this.item(r)) };
   }
 
   /** One page of the evidence under a key, with the total. */
   page(key: EvidenceKey, offset: number, limit: number): { readonly title: string; readonly total: number; readonly evidence: readonly Evidence[] } | undefined {
     const slot = this.keys.get(key);
     if (!slot) return undefined;
+    const rows = rowsOf(slot);
     const from = Math.max(0, offset);
-    return { title: slot.title, total: slot.rows.length, evidence: Array.from(slot.rows.slice(from, from + Math.max(0, limit)), (r) => this.item(r)) };
+    return { title: slot.title, total: rows.length, evidence: Array.from(rows.slice(from, from + Math.max(0, limit)), (r) => this.item(r)) };
   }
 
   get size(): number {
@@ -180,15 +262,20 @@ export class EvidenceStore {
 
   encode(): EncodedEvidenceStore {
     const keys: [string, string, number, number][] = [];
-    const rows: number[] = [];
+    let total = 0;
+    for (const slot of this.keys.values()) total += rowsOf(slot).length;
+    const rows = new Int32Array(total);
+    let at = 0;
     for (const [key, slot] of this.keys) {
-      keys.push([key, slot.title, rows.length, slot.rows.length]);
-      for (const r of slot.rows) rows.push(r);
+      const mine = rowsOf(slot);
+      keys.push([key, slot.title, at, mine.length]);
+      rows.set(mine, at);
+      at += mine.length;
     }
     return {
       strings: this.strings.list,
       keys,
-      rows: Int32Array.from(rows),
+      rows,
       article: this.article.trimmed(),
       start: this.start.trimmed(),
       end: this.end.trimmed(),

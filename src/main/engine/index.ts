@@ -21,6 +21,7 @@ import { loadFolder } from './ingest/loadFolder';
 import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
+import { unpack, type Packed } from '../workers/packed';
 import { defaultPoolSize, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
 import { engineParts, type EngineParts } from './registry';
@@ -202,7 +203,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   let workers = 0;
   if (useWorkers && options.workerFile !== undefined) {
     workers = Math.max(1, options.workers ?? defaultPoolSize());
-    await mapInWorkers<WorkItem, SerializedResults>({
+    await mapInWorkers<WorkItem, Packed>({
       workerFile: options.workerFile,
       items: { count: todo.length, item },
       collect: false,
@@ -214,7 +215,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
       ...(options.signal ? { signal: options.signal } : {}),
       onResult: (k, record) => {
         const i = todo[k];
-        if (i !== undefined) records[i] = shareStrings(record, shared);
+        if (i !== undefined) records[i] = unpack(record, shared) as SerializedResults;
         done += 1;
         if (done % 100 === 0) report(done);
       },
@@ -264,6 +265,11 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     .map(([name, s]) => ({ name, articleIds: s.ids, wordCount: s.words }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const outletNames = outlets.map((o) => o.name);
+
+  // Grouping and comparing a large folder takes a while: say so, and let the message go out.
+  options.onProgress?.({ phase: 'comparing', done: total, total, folder: resolved });
+  await new Promise((resolve) => setImmediate(resolve));
+  if (options.signal?.aborted) throw new CodedError('E_CANCELLED', 'Analysis was cancelled.');
 
   const store = new EvidenceStore();
   const { overrides, names: eventNames } = overridesFromFolder(

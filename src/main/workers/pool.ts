@@ -34,6 +34,9 @@ interface BatchMessage<O> {
   readonly error?: string;
 }
 
+/** Batches handed to each worker ahead of time. */
+const IN_FLIGHT = 2;
+
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) || 1));
 }
@@ -70,10 +73,7 @@ export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const feed = (worker: Worker): void => {
-      if (next >= count) {
-        if (pending === 0) finish();
-        return;
-      }
+      if (next >= count) return;
       const id = next;
       const batch: I[] = [];
       for (let i = next; i < Math.min(count, next + batchSize); i += 1) batch.push(itemAt(i));
@@ -95,17 +95,21 @@ export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[
           finish(new CodedError('E_INTERNAL', `A worker failed: ${msg.error ?? 'no results'}`));
           return;
         }
+        // The worker gets its next batch before these results are read, so it never waits while
+        // the main thread takes them in.
+        feed(worker);
         msg.results.forEach((r, k) => {
           if (collect) results[msg.id + k] = r;
           options.onResult?.(msg.id + k, r);
         });
-        feed(worker);
+        if (next >= count && pending === 0) finish();
       });
       worker.on('error', (err) => finish(new CodedError('E_INTERNAL', `A worker crashed: ${err.message}`)));
       worker.on('exit', (code) => {
         if (!settled && code !== 0) finish(new CodedError('E_INTERNAL', `A worker stopped unexpectedly (exit ${code}).`));
       });
-      feed(worker);
+      // Two batches in flight per worker: one being analysed, one waiting in its queue.
+      for (let d = 0; d < IN_FLIGHT; d += 1) feed(worker);
     }
   });
 }

@@ -237,7 +237,7 @@ export function App(): React.JSX.Element {
 
       <ExportFolderContext.Provider value={folderName}>
       <main id={`panel-${view}`} role={snapshot ? 'tabpanel' : undefined} aria-labelledby={snapshot ? `tab-${view}` : undefined}>
-        {status.kind === 'loading' ? <p className="muted">Loading the sample articles…</p> : null}
+        {status.kind === 'loading' ? <p className="muted">Loading articles…</p> : null}
         {status.kind === 'error' ? (
           <div className="notice" role="alert">
             <strong>{status.error.code}</strong> {status.error.message}

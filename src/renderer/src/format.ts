@@ -35,6 +35,8 @@ export function describeProgress(p: Progress): string {
       return p.done > 0 && p.done < p.total
         ? `Analysed ${p.done.toLocaleString('en-US')} of ${formatCount(p.total, 'article')}${p.etaSeconds === undefined ? '' : ` — about ${Math.ceil(p.etaSeconds)} s left`}`
         : `Analysing ${formatCount(p.total, 'article')}…`;
+    case 'comparing':
+      return `Grouping events and comparing outlets across ${formatCount(p.total, 'article')}…`;
     case 'done':
       return `Analysed ${formatCount(p.total, 'article')}`;
     case 'failed':

@@ -15,9 +15,15 @@ const KIND_ORDER: Readonly<Record<GridFeature['kind'], number>> = { figure: 0, v
 
 export const NOT_COMPARED_DIFFERENT_EVENTS = 'not compared: outlets covered different events';
 
-function putOnce(store: EvidenceStore, key: string, title: string, evidence: readonly Evidence[]): string {
-  if (!store.has(key)) store.put(key, title, evidence);
+function putOnce(store: EvidenceStore, key: string, title: string, lists: readonly (readonly Evidence[])[]): string {
+  if (!store.has(key)) store.putLists(key, title, lists);
   return key;
+}
+
+/** Evidence of one outlet for one feature: the features' lists, article by article, and their size. */
+interface Included {
+  readonly lists: (readonly Evidence[])[];
+  count: number;
 }
 
 export interface OmissionOptions {
@@ -44,20 +50,21 @@ export function buildOmissionGrid(
   for (const event of grouping.events) {
     if (wanted && !wanted.has(event.id)) continue;
     // outlet → feature key → evidence
-    const included = new Map<string, Map<string, Evidence[]>>();
+    const included = new Map<string, Map<string, Included>>();
     const features = new Map<string, GridFeature>();
     for (const id of event.articleIds) {
       const article = byId.get(id);
       if (!article) continue;
       const outlet = outletOf(article);
       let mine = included.get(outlet);
-      if (!mine) included.set(outlet, (mine = new Map<string, Evidence[]>()));
+      if (!mine) included.set(outlet, (mine = new Map<string, Included>()));
       for (const source of sources) {
         for (const f of source(article)) {
           if (!features.has(f.key)) features.set(f.key, { key: f.key, kind: f.kind, label: f.label });
-          const list = mine.get(f.key) ?? [];
-          list.push(...f.evidence);
-          mine.set(f.key, list);
+          let own = mine.get(f.key);
+          if (!own) mine.set(f.key, (own = { lists: [], count: 0 }));
+          own.lists.push(f.evidence);
+          own.count += f.evidence.length;
         }
       }
     }
@@ -74,12 +81,19 @@ export function buildOmissionGrid(
             outlet,
             featureKey: f.key,
             status: 'includes',
-            evidenceKey: putOnce(store, evidenceKey('feature', event.id, outlet, f.key), `${f.label} in ${outlet}`, own),
-            count: own.length,
+            evidenceKey: putOnce(store, evidenceKey('feature', event.id, outlet, f.key), `${f.label} in ${outlet}`, own.lists),
+            count: own.count,
             includedBy: [],
           });
         } else if (compared) {
-          const others = includers.flatMap((o) => included.get(o)?.get(f.key) ?? []);
+          const others: (readonly Evidence[])[] = [];
+          let count = 0;
+          for (const o of includers) {
+            const theirs = included.get(o)?.get(f.key);
+            if (!theirs) continue;
+            for (const list of theirs.lists) others.push(list);
+            count += theirs.count;
+          }
           cells.push({
             outlet,
             featureKey: f.key,
@@ -90,7 +104,7 @@ export function buildOmissionGrid(
               `${f.label}: left out by ${outlet}, included by ${includers.join(', ')}`,
               others,
             ),
-            count: others.length,
+            count,
             includedBy: includers,
           });
         }

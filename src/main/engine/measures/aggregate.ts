@@ -12,7 +12,7 @@ import type { LexiconPack } from '../lexicons/pack';
 import { ACTORS } from './actors';
 import { ATTRIBUTIONS } from './attribution';
 import { CUES } from './cues';
-import { EVIDENCE_PER_TERM, TERMS, logOdds } from './distinctive';
+import { EVIDENCE_PER_TERM, TERMS, TermIds, topLogOdds } from './distinctive';
 import type { ReferentEntry } from './packs';
 import { LABELS } from './referents';
 import { SENTIMENT } from './sentiment';
@@ -20,10 +20,55 @@ import { SENTIMENT } from './sentiment';
 const scopeKey = (scope: Scope): string => (scope.kind === 'corpus' ? 'corpus' : `event:${scope.eventId}`);
 const empty: Cell = { value: null, count: 0, evidenceKey: null };
 
+/**
+ * Articles per outlet (in the given order), remembered per article list: the comparison hands
+ * every aggregator the same list for a scope, so it is grouped once per scope.
+ */
+const groupsOf = new WeakMap<readonly AnalysedArticle[], { outlets: readonly string[]; groups: Map<string, AnalysedArticle[]> }>();
+
 function byOutlet(articles: readonly AnalysedArticle[], outlets: readonly string[]): Map<string, AnalysedArticle[]> {
+  const known = groupsOf.get(articles);
+  if (known?.outlets === outlets) return known.groups;
   const map = new Map<string, AnalysedArticle[]>(outlets.map((o) => [o, []]));
   for (const a of articles) map.get(a.meta.outlet ?? '')?.push(a);
+  groupsOf.set(articles, { outlets, groups: map });
   return map;
+}
+
+/**
+ * A per-article fold computed once and remembered for as long as the article's results live:
+ * the comparison folds the same articles for the corpus and again for each event.
+ */
+function perArticle<T>(fold: (article: AnalysedArticle) => T): (article: AnalysedArticle) => T {
+  const memo = new WeakMap<object, T>();
+  return (article) => {
+    let value = memo.get(article.results);
+    if (value === undefined) {
+      value = fold(article);
+      memo.set(article.results, value);
+    }
+    return value;
+  };
+}
+
+/** Evidence lists per column with the number of items, in the order columns were first met. */
+class ColumnLists {
+  readonly lists = new Map<string, (readonly Evidence[])[]>();
+  readonly counts = new Map<string, number>();
+
+  add(col: string, list: readonly Evidence[]): void {
+    const lists = this.lists.get(col);
+    if (lists) lists.push(list);
+    else this.lists.set(col, [list]);
+    this.counts.set(col, (this.counts.get(col) ?? 0) + list.length);
+  }
+}
+
+/** Appends to the list under `key`, creating it (in first-met order) when absent. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Quantile by linear interpolation (type 7, as R and NumPy default) of sorted values. */
@@ -79,10 +124,12 @@ export const toneAggregator: Aggregator = {
   tables(articles, outlets, store, scope) {
     const groups = byOutlet(articles, outlets);
     const rows = toneDistribution(articles, outlets).map((d) => {
-      const evidence = (groups.get(d.outlet) ?? []).flatMap((a) => a.results.get(SENTIMENT).words);
-      const key = evidence.length > 0 ? store.put(evidenceKey(FRAMING_TABLES.tone, d.outlet, scopeKey(scope)), `Sentiment words — ${d.outlet}`, evidence) : null;
+      const lists = (groups.get(d.outlet) ?? []).map((a) => a.results.get(SENTIMENT).words);
+      let n = 0;
+      for (const list of lists) n += list.length;
+      const key = n > 0 ? store.putLists(evidenceKey(FRAMING_TABLES.tone, d.outlet, scopeKey(scope)), `Sentiment words — ${d.outlet}`, lists) : null;
       const cells: Record<string, Cell> = {};
-      for (const c of TONE_COLUMNS) cells[c] = { value: d[c], count: c === 'mean' ? evidence.length : d.n, evidenceKey: key };
+      for (const c of TONE_COLUMNS) cells[c] = { value: d[c], count: c === 'mean' ? n : d.n, evidenceKey: key };
       return { outlet: d.outlet, cells };
     });
     return [
@@ -97,37 +144,57 @@ export const toneAggregator: Aggregator = {
   },
 };
 
+/**
+ * One article's actor groups in the order first met: the tones of the distinct sentences
+ * mentioning the group, and the evidence (each mention, plus the sentiment words of each such
+ * sentence the first time it is met).
+ */
+const actorTones = perArticle((a) => {
+  const sentiment = a.results.get(SENTIMENT);
+  const out = new Map<ActorGroupId, { evidence: Evidence[]; tones: number[] }>();
+  const seen = new Set<string>();
+  let wordsBySentence: Map<number, Evidence[]> | null = null;
+  for (const m of a.results.get(ACTORS).mentions) {
+    const tone = sentiment.sentenceTone[m.sentence];
+    if (tone === null || tone === undefined) continue;
+    let entry = out.get(m.group);
+    if (!entry) out.set(m.group, (entry = { evidence: [], tones: [] }));
+    entry.evidence.push(m.evidence);
+    const k = `${m.group}|${String(m.sentence)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    entry.tones.push(tone);
+    if (wordsBySentence === null) {
+      wordsBySentence = new Map();
+      for (const w of sentiment.words) pushTo(wordsBySentence, w.sentence, w);
+    }
+    for (const w of wordsBySentence.get(m.sentence) ?? []) entry.evidence.push(w);
+  }
+  return out;
+});
+
 export const toneByActorAggregator: Aggregator = {
   id: FRAMING_TABLES.toneByActor,
   tables(articles, outlets, store, scope) {
     const groups = byOutlet(articles, outlets);
     const present = new Set<ActorGroupId>();
     const rows = outlets.map((outlet) => {
-      const values = new Map<ActorGroupId, number[]>();
-      const evidence = new Map<ActorGroupId, Evidence[]>();
+      const found = new Map<ActorGroupId, { lists: Evidence[][]; sum: number; count: number }>();
       for (const a of groups.get(outlet) ?? []) {
-        const sentiment = a.results.get(SENTIMENT);
-        const seen = new Set<string>();
-        for (const m of a.results.get(ACTORS).mentions) {
-          const tone = sentiment.sentenceTone[m.sentence];
-          if (tone === null || tone === undefined) continue;
-          const ev = evidence.get(m.group) ?? [];
-          ev.push(m.evidence);
-          evidence.set(m.group, ev);
-          const k = `${m.group}|${String(m.sentence)}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
-          present.add(m.group);
-          const list = values.get(m.group) ?? [];
-          list.push(tone);
-          values.set(m.group, list);
-          for (const w of sentiment.words) if (w.sentence === m.sentence) ev.push(w);
+        for (const [group, entry] of actorTones(a)) {
+          let f = found.get(group);
+          if (!f) found.set(group, (f = { lists: [], sum: 0, count: 0 }));
+          f.lists.push(entry.evidence);
+          // Summed in the order a single list of every tone would be.
+          for (const t of entry.tones) f.sum += t;
+          f.count += entry.tones.length;
+          present.add(group);
         }
       }
       const cells: Record<string, Cell> = {};
-      for (const [group, list] of values) {
-        const key = store.put(evidenceKey(FRAMING_TABLES.toneByActor, outlet, group, scopeKey(scope)), `Sentences mentioning ${group} — ${outlet}`, evidence.get(group) ?? []);
-        cells[group] = { value: mean(list), count: list.length, evidenceKey: key };
+      for (const [group, f] of found) {
+        const key = store.putLists(evidenceKey(FRAMING_TABLES.toneByActor, outlet, group, scopeKey(scope)), `Sentences mentioning ${group} — ${outlet}`, f.lists);
+        cells[group] = { value: f.count === 0 ? null : f.sum / f.count, count: f.count, evidenceKey: key };
       }
       return { outlet, cells };
     });
@@ -136,6 +203,27 @@ export const toneByActorAggregator: Aggregator = {
     return [{ id: FRAMING_TABLES.toneByActor, title: 'Tone toward actor groups', unit: 'mean AFINN score per √word of the sentences mentioning the group', columns, rows }];
   },
 };
+
+/** Columns of one article per table, each with its evidence and the last label written for it. */
+interface ArticleColumns {
+  readonly evidence: Map<string, Evidence[]>;
+  readonly labels: Map<string, string>;
+}
+
+const newColumns = (): ArticleColumns => ({ evidence: new Map(), labels: new Map() });
+
+/** One article's label hits per referent: column (label, or label in a quote) → evidence. */
+const labelColumns = perArticle((a) => {
+  const out = new Map<string, ArticleColumns>();
+  for (const h of a.results.get(LABELS).hits) {
+    let mine = out.get(h.referent);
+    if (!mine) out.set(h.referent, (mine = newColumns()));
+    const col = h.quoted === null ? h.labelId : `${h.labelId}:quoted`;
+    mine.labels.set(col, h.quoted === null ? h.label : `${h.label} (in a quote)`);
+    pushTo(mine.evidence, col, h.evidence);
+  }
+  return out;
+});
 
 export function labelsAggregator(pack: LexiconPack<ReferentEntry>): Aggregator {
   const referents = pack.entries.filter((e) => e.kind === 'referent');
@@ -147,21 +235,18 @@ export function labelsAggregator(pack: LexiconPack<ReferentEntry>): Aggregator {
       return referents.map((ref): MetricTable => {
         const used = new Map<string, string>(); // column id → label
         const rows = outlets.map((outlet) => {
-          const found = new Map<string, Evidence[]>();
+          const found = new ColumnLists();
           for (const a of groups.get(outlet) ?? []) {
-            for (const h of a.results.get(LABELS).hits) {
-              if (h.referent !== ref.id) continue;
-              const col = h.quoted === null ? h.labelId : `${h.labelId}:quoted`;
-              used.set(col, h.quoted === null ? h.label : `${h.label} (in a quote)`);
-              const list = found.get(col) ?? [];
-              list.push(h.evidence);
-              found.set(col, list);
-            }
+            const mine = labelColumns(a).get(ref.id);
+            if (!mine) continue;
+            for (const [col, label] of mine.labels) used.set(col, label);
+            for (const [col, ev] of mine.evidence) found.add(col, ev);
           }
           const cells: Record<string, Cell> = {};
-          for (const [col, ev] of found) {
-            const key = store.put(evidenceKey(`${FRAMING_TABLES.labelsPrefix}${ref.id}`, outlet, col, scopeKey(scope)), `“${used.get(col) ?? col}” — ${outlet}`, ev);
-            cells[col] = { value: ev.length, count: ev.length, evidenceKey: key, note: ev[0]?.text ?? '' };
+          for (const [col, lists] of found.lists) {
+            const count = found.counts.get(col) ?? 0;
+            const key = store.putLists(evidenceKey(`${FRAMING_TABLES.labelsPrefix}${ref.id}`, outlet, col, scopeKey(scope)), `“${used.get(col) ?? col}” — ${outlet}`, lists);
+            cells[col] = { value: count, count, evidenceKey: key, note: lists[0]?.[0]?.text ?? '' };
           }
           return { outlet, cells };
         });
@@ -174,33 +259,46 @@ export function labelsAggregator(pack: LexiconPack<ReferentEntry>): Aggregator {
   };
 }
 
+/** One article's attribution columns ("<source>/<grade>" and "grade:<grade>") with their verb counts. */
+const attributionColumns = perArticle((a) => {
+  const out = newColumns();
+  const verbs = new Map<string, number>();
+  for (const h of a.results.get(ATTRIBUTIONS).hits) {
+    const col = `${h.source.key}/${h.grade}`;
+    const grade = `grade:${h.grade}`;
+    out.labels.set(col, `${h.source.name} · ${h.grade}`);
+    out.labels.set(grade, `all sources · ${h.grade}`);
+    pushTo(out.evidence, col, h.evidence);
+    if (h.source.evidence) pushTo(out.evidence, col, h.source.evidence);
+    pushTo(out.evidence, grade, h.evidence);
+  }
+  for (const [col, ev] of out.evidence) {
+    verbs.set(col, col.startsWith('grade:') ? ev.length : ev.filter((e) => e.rule.startsWith('attribution:')).length);
+  }
+  return { ...out, verbs };
+});
+
 export const attributionAggregator: Aggregator = {
   id: FRAMING_TABLES.attribution,
   tables(articles, outlets, store, scope) {
     const groups = byOutlet(articles, outlets);
     const labels = new Map<string, string>();
     const rows = outlets.map((outlet) => {
-      const found = new Map<string, Evidence[]>();
-      const push = (col: string, ev: Evidence[]): void => {
-        const list = found.get(col) ?? [];
-        list.push(...ev);
-        found.set(col, list);
-      };
+      const found = new ColumnLists();
+      const verbs = new Map<string, number>();
       for (const a of groups.get(outlet) ?? []) {
-        for (const h of a.results.get(ATTRIBUTIONS).hits) {
-          const col = `${h.source.key}/${h.grade}`;
-          labels.set(col, `${h.source.name} · ${h.grade}`);
-          labels.set(`grade:${h.grade}`, `all sources · ${h.grade}`);
-          const ev = h.source.evidence ? [h.evidence, h.source.evidence] : [h.evidence];
-          push(col, ev);
-          push(`grade:${h.grade}`, [h.evidence]);
+        const mine = attributionColumns(a);
+        for (const [col, label] of mine.labels) labels.set(col, label);
+        for (const [col, ev] of mine.evidence) {
+          found.add(col, ev);
+          verbs.set(col, (verbs.get(col) ?? 0) + (mine.verbs.get(col) ?? 0));
         }
       }
       const cells: Record<string, Cell> = {};
-      for (const [col, ev] of found) {
-        const verbs = col.startsWith('grade:') ? ev.length : ev.filter((e) => e.rule.startsWith('attribution:')).length;
-        const key = store.put(evidenceKey(FRAMING_TABLES.attribution, outlet, col, scopeKey(scope)), `${labels.get(col) ?? col} — ${outlet}`, ev);
-        cells[col] = { value: verbs, count: verbs, evidenceKey: key };
+      for (const [col, lists] of found.lists) {
+        const n = verbs.get(col) ?? 0;
+        const key = store.putLists(evidenceKey(FRAMING_TABLES.attribution, outlet, col, scopeKey(scope)), `${labels.get(col) ?? col} — ${outlet}`, lists);
+        cells[col] = { value: n, count: n, evidenceKey: key };
       }
       return { outlet, cells };
     });
@@ -210,30 +308,41 @@ export const attributionAggregator: Aggregator = {
   },
 };
 
+/** One article's cue columns (the kind, and the cue itself, each also "in a quote"). */
+const cueColumns = perArticle((a) => {
+  const out = newColumns();
+  for (const h of a.results.get(CUES).hits) {
+    const suffix = h.quoted === null ? '' : ':quoted';
+    const quoted = h.quoted === null ? '' : ' (in a quote)';
+    const kind = `${h.kind}${suffix}`;
+    const cue = `cue:${h.cue}${suffix}`;
+    out.labels.set(kind, `${h.kind}${quoted}`);
+    pushTo(out.evidence, kind, h.evidence);
+    out.labels.set(cue, `${h.cue}${quoted}`);
+    pushTo(out.evidence, cue, h.evidence);
+  }
+  return out;
+});
+
 export const cuesAggregator: Aggregator = {
   id: FRAMING_TABLES.cues,
   tables(articles, outlets, store, scope) {
     const groups = byOutlet(articles, outlets);
     const labels = new Map<string, string>();
     const rows = outlets.map((outlet) => {
-      const found = new Map<string, Evidence[]>();
+      const found = new ColumnLists();
       let words = 0;
       for (const a of groups.get(outlet) ?? []) {
         words += a.results.get(SENTIMENT).wordCount;
-        for (const h of a.results.get(CUES).hits) {
-          const suffix = h.quoted === null ? '' : ':quoted';
-          for (const col of [`${h.kind}${suffix}`, `cue:${h.cue}${suffix}`]) {
-            labels.set(col, `${col.startsWith('cue:') ? h.cue : h.kind}${h.quoted === null ? '' : ' (in a quote)'}`);
-            const list = found.get(col) ?? [];
-            list.push(h.evidence);
-            found.set(col, list);
-          }
-        }
+        const mine = cueColumns(a);
+        for (const [col, label] of mine.labels) labels.set(col, label);
+        for (const [col, ev] of mine.evidence) found.add(col, ev);
       }
       const cells: Record<string, Cell> = {};
-      for (const [col, ev] of found) {
-        const key = store.put(evidenceKey(FRAMING_TABLES.cues, outlet, col, scopeKey(scope)), `${labels.get(col) ?? col} — ${outlet}`, ev);
-        cells[col] = { value: words > 0 ? (ev.length * 1000) / words : null, count: ev.length, evidenceKey: key };
+      for (const [col, lists] of found.lists) {
+        const n = found.counts.get(col) ?? 0;
+        const key = store.putLists(evidenceKey(FRAMING_TABLES.cues, outlet, col, scopeKey(scope)), `${labels.get(col) ?? col} — ${outlet}`, lists);
+        cells[col] = { value: words > 0 ? (n * 1000) / words : null, count: n, evidenceKey: key };
       }
       return { outlet, cells };
     });
@@ -244,79 +353,92 @@ export const cuesAggregator: Aggregator = {
   },
 };
 
-/** Bigram keys: (first + 1) · BIGRAM + second, above every unigram id. */
-const BIGRAM = 2 ** 24;
+/** A reusable array of counts by term id, with the ids counted since the last reset. */
+class Counts {
+  counts = new Int32Array(0);
+  order = new Int32Array(0);
+  length = 0;
+  total = 0;
+
+  /** Ready to count terms with ids below `size`. */
+  reset(size: number): void {
+    for (let k = 0; k < this.length; k += 1) this.counts[this.order[k] ?? 0] = 0;
+    this.length = 0;
+    this.total = 0;
+    if (this.counts.length < size) {
+      this.counts = new Int32Array(Math.max(size, this.counts.length * 2));
+      this.order = new Int32Array(this.counts.length);
+    }
+  }
+
+  bump(id: number): void {
+    const c = this.counts[id] ?? 0;
+    if (c === 0) this.order[this.length++] = id;
+    this.counts[id] = c + 1;
+    this.total += 1;
+  }
+
+  /** Unigrams and bigrams of one article, in text order (each word, then the bigram it ends). */
+  add(ids: { readonly unigrams: Int32Array; readonly bigrams: Int32Array }): void {
+    const { unigrams, bigrams } = ids;
+    for (let i = 0; i < unigrams.length; i += 1) {
+      this.bump(unigrams[i] ?? 0);
+      const b = bigrams[i] ?? -1;
+      if (b >= 0) this.bump(b);
+    }
+  }
+}
 
 /** Top `top` terms per outlet against all other outlets in scope (weighted log-odds, z-scores). */
 export function distinctiveAggregator(top = 15, alpha0 = 1000): Aggregator {
+  // Term ids shared by every scope; counting arrays reused from scope to scope.
+  const vocabulary = new TermIds();
+  const all = new Counts();
+  const mine = new Counts();
+  let rankOf = new Int32Array(0);
   return {
     id: FRAMING_TABLES.distinctive,
     tables(articles, outlets, store, scope) {
       const groups = byOutlet(articles, outlets);
-      // One vocabulary for the scope; each article's local ids mapped into it.
-      const global = new Map<string, number>();
-      const words: string[] = [];
-      const idsOf = new Map<AnalysedArticle, Int32Array>();
-      const perOutlet = new Map<string, Map<number, number>>();
-      const all = new Map<number, number>();
-      const bump = (m: Map<number, number>, k: number): void => {
-        m.set(k, (m.get(k) ?? 0) + 1);
-      };
-      for (const [outlet, list] of groups) {
-        const counts = new Map<number, number>();
+      for (const list of groups.values()) for (const a of list) vocabulary.of(a.results.get(TERMS));
+      const size = vocabulary.size;
+      all.reset(size);
+      for (const list of groups.values()) for (const a of list) all.add(vocabulary.of(a.results.get(TERMS)));
+      if (rankOf.length < size) rankOf = new Int32Array(Math.max(size, rankOf.length * 2));
+      const kept = new Int32Array(top);
+      const rows = outlets.map((outlet) => {
+        const list = groups.get(outlet) ?? [];
+        mine.reset(size);
+        for (const a of list) mine.add(vocabulary.of(a.results.get(TERMS)));
+        const ranked = topLogOdds(mine.order, mine.length, mine.counts, all.counts, all.total, top, alpha0);
+        // Evidence: per term, the first EVIDENCE_PER_TERM occurrences in each article, article by article.
+        const terms = ranked.map((t) => vocabulary.text(t.term));
+        const evidence = ranked.map((): Evidence[] => []);
+        ranked.forEach((t, i) => (rankOf[t.term] = i + 1));
         for (const a of list) {
           const seq = a.results.get(TERMS);
-          const ids = new Int32Array(seq.words.length);
-          for (let i = 0; i < seq.words.length; i += 1) {
-            const w = seq.words[i] ?? '';
-            let g = global.get(w);
-            if (g === undefined) {
-              g = words.length;
-              words.push(w);
-              global.set(w, g);
-            }
-            ids[i] = g;
-            bump(counts, g);
-            bump(all, g);
-            if (seq.joins[i] === 1) {
-              const b = ((ids[i - 1] ?? 0) + 1) * BIGRAM + g;
-              bump(counts, b);
-              bump(all, b);
-            }
+          const { unigrams, bigrams } = vocabulary.of(seq);
+          kept.fill(0);
+          const take = (r: number, from: number, j: number): void => {
+            if ((kept[r - 1] ?? 0) >= EVIDENCE_PER_TERM) return;
+            kept[r - 1] = (kept[r - 1] ?? 0) + 1;
+            const term = terms[r - 1] ?? '';
+            const start = seq.starts[from] ?? 0;
+            evidence[r - 1]?.push({ articleId: a.meta.id, start, end: seq.ends[j] ?? start, text: term, rule: `distinctive:${term}`, weight: ranked[r - 1]?.z ?? 0 });
+          };
+          for (let j = 0; j < unigrams.length; j += 1) {
+            const u = rankOf[unigrams[j] ?? 0] ?? 0;
+            if (u !== 0) take(u, j, j);
+            const b = bigrams[j] ?? -1;
+            const v = b >= 0 ? (rankOf[b] ?? 0) : 0;
+            if (v !== 0) take(v, j - 1, j);
           }
-          idsOf.set(a, ids);
         }
-        perOutlet.set(outlet, counts);
-      }
-      const termOf = (k: number): string =>
-        k < BIGRAM ? (words[k] ?? '') : `${words[Math.floor(k / BIGRAM) - 1] ?? ''} ${words[k % BIGRAM] ?? ''}`;
-      const rows = outlets.map((outlet) => {
-        const mine = perOutlet.get(outlet) ?? new Map<number, number>();
-        const rest = new Map<number, number>();
-        for (const [k, c] of all) {
-          const r = c - (mine.get(k) ?? 0);
-          if (r > 0) rest.set(k, r);
-        }
-        const ranked = logOdds(mine, rest, alpha0).filter((t) => t.z > 0).slice(0, top);
+        for (const t of ranked) rankOf[t.term] = 0;
         const cells: Record<string, Cell> = {};
         ranked.forEach((t, i) => {
-          const term = termOf(t.term);
-          const ev: Evidence[] = [];
-          for (const a of groups.get(outlet) ?? []) {
-            const seq = a.results.get(TERMS);
-            const ids = idsOf.get(a);
-            if (ids === undefined) continue;
-            let kept = 0;
-            for (let j = 0; j < ids.length && kept < EVIDENCE_PER_TERM; j += 1) {
-              const g = ids[j] ?? 0;
-              const bigram = seq.joins[j] === 1 ? ((ids[j - 1] ?? 0) + 1) * BIGRAM + g : -1;
-              const start = t.term === g ? seq.starts[j] : t.term === bigram ? seq.starts[j - 1] : undefined;
-              if (start === undefined) continue;
-              ev.push({ articleId: a.meta.id, start, end: seq.ends[j] ?? start, text: term, rule: `distinctive:${term}`, weight: t.z });
-              kept += 1;
-            }
-          }
-          const key = store.put(evidenceKey(FRAMING_TABLES.distinctive, outlet, term, scopeKey(scope)), `“${term}” — ${outlet}`, ev);
+          const term = terms[i] ?? '';
+          const key = store.put(evidenceKey(FRAMING_TABLES.distinctive, outlet, term, scopeKey(scope)), `“${term}” — ${outlet}`, evidence[i] ?? []);
           cells[String(i + 1)] = { value: t.z, count: t.count, evidenceKey: key, note: term };
         });
         return { outlet, cells };

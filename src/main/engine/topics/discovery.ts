@@ -53,6 +53,19 @@ function countsOf(corpus: EventCorpus, articleIds: readonly string[]): { counts:
   return { counts, total };
 }
 
+/** Term counts over the whole folder (no evidence: only the counts are compared). */
+function totalsOf(corpus: EventCorpus): { counts: Map<string, number>; total: number } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const input of corpus.inputs) {
+    for (const t of input.terms.terms) {
+      total += t.count;
+      counts.set(t.term, (counts.get(t.term) ?? 0) + t.count);
+    }
+  }
+  return { counts, total };
+}
+
 /** Drops a term contained in a better-ranked one ("blinken" after "antony blinken"). */
 function dedupe<T extends { term: string }>(ranked: readonly T[], limit: number): T[] {
   const out: T[] = [];
@@ -74,7 +87,7 @@ export function discoverEventTerms(
   const a0 = options.priorStrength ?? 200;
   const minZ = options.minZ ?? 1;
   const wanted = options.eventIds ? new Set(options.eventIds) : null;
-  const all = countsOf(corpus, corpus.inputs.map((i) => i.id));
+  const all = totalsOf(corpus);
   const out: EventDiscovery[] = [];
   for (const event of grouping.events) {
     if (wanted && !wanted.has(event.id)) continue;
@@ -86,7 +99,7 @@ export function discoverEventTerms(
       const ni = mine.total;
       const nj = all.total - mine.total;
       for (const [term, c] of mine.counts) {
-        const yw = all.counts.get(term)?.count ?? c.count;
+        const yw = all.counts.get(term) ?? c.count;
         const aw = (a0 * yw) / Math.max(1, all.total);
         const yi = c.count;
         const yj = yw - yi;

@@ -160,31 +160,52 @@ function scopeKey(scope: Scope): string {
 export function topicsAggregator(options: TopicsAggregatorOptions = {}): Aggregator {
   const pack = options.pack ?? defaultTopicPack();
   const columns: Column[] = pack.entries.map((e) => ({ id: e.id, label: e.label }));
+  const { sentenceTone } = options;
+  // Per article, computed once for every scope it is compared in: per topic its sentence count,
+  // the evidence lists of those sentences and their tones, in sentence order.
+  const memo = new WeakMap<object, ArticleTopicFold>();
+  const foldOf = (article: AnalysedArticle): ArticleTopicFold => {
+    let fold = memo.get(article.results);
+    if (fold === undefined) {
+      const result = article.results.get(TOPICS);
+      const topics = new Map<string, { sentences: number; evidence: (readonly Evidence[])[]; tones: number[] }>();
+      for (const t of result.topics) {
+        let h = topics.get(t.topicId);
+        if (!h) topics.set(t.topicId, (h = { sentences: 0, evidence: [], tones: [] }));
+        h.sentences += t.sentences.length;
+        for (const s of t.sentences) {
+          h.evidence.push(s.evidence);
+          const value = sentenceTone?.(article, s.sentence) ?? null;
+          if (value !== null) h.tones.push(value);
+        }
+      }
+      fold = { scored: result.scoredSentences, topics };
+      memo.set(article.results, fold);
+    }
+    return fold;
+  };
   return {
     id: 'topics',
     tables(articles, outlets, store: EvidenceStore, scope): MetricTable[] {
       const where = scopeKey(scope);
       const share: { outlet: string; cells: Record<string, MetricTable['rows'][number]['cells'][string]> }[] = [];
       const tone: typeof share = [];
+      const byOutlet = new Map<string, AnalysedArticle[]>(outlets.map((o) => [o, []]));
+      for (const a of articles) byOutlet.get(outletOf(a))?.push(a);
       for (const outlet of outlets) {
-        const mine = articles.filter((a) => outletOf(a) === outlet);
         let scored = 0;
-        const hits = new Map<string, { sentences: number; evidence: Evidence[]; toneSum: number; toned: number }>();
-        for (const article of mine) {
-          const result = article.results.get(TOPICS);
-          scored += result.scoredSentences;
-          for (const t of result.topics) {
-            const h = hits.get(t.topicId) ?? { sentences: 0, evidence: [], toneSum: 0, toned: 0 };
-            h.sentences += t.sentences.length;
-            for (const s of t.sentences) {
-              h.evidence.push(...s.evidence);
-              const value = options.sentenceTone?.(article, s.sentence) ?? null;
-              if (value !== null) {
-                h.toneSum += value;
-                h.toned += 1;
-              }
-            }
-            hits.set(t.topicId, h);
+        const hits = new Map<string, { sentences: number; evidence: (readonly Evidence[])[]; toneSum: number; toned: number }>();
+        for (const article of byOutlet.get(outlet) ?? []) {
+          const fold = foldOf(article);
+          scored += fold.scored;
+          for (const [topicId, t] of fold.topics) {
+            let h = hits.get(topicId);
+            if (!h) hits.set(topicId, (h = { sentences: 0, evidence: [], toneSum: 0, toned: 0 }));
+            h.sentences += t.sentences;
+            for (const list of t.evidence) h.evidence.push(list);
+            // Added one by one, in the order of a single pass over every sentence.
+            for (const value of t.tones) h.toneSum += value;
+            h.toned += t.tones.length;
           }
         }
         const shareCells: Record<string, MetricTable['rows'][number]['cells'][string]> = {};
@@ -192,7 +213,7 @@ export function topicsAggregator(options: TopicsAggregatorOptions = {}): Aggrega
         for (const c of columns) {
           const h = hits.get(c.id);
           const key = h ? evidenceKey('topics', outlet, c.id, where) : null;
-          if (h && key !== null && !store.has(key)) store.put(key, `${c.label} in ${outlet}`, h.evidence);
+          if (h && key !== null && !store.has(key)) store.putLists(key, `${c.label} in ${outlet}`, h.evidence);
           shareCells[c.id] = {
             value: scored > 0 ? (h?.sentences ?? 0) / scored : null,
             count: h?.sentences ?? 0,
@@ -211,12 +232,18 @@ export function topicsAggregator(options: TopicsAggregatorOptions = {}): Aggrega
       const tables: MetricTable[] = [
         { id: 'topics:share', title: 'Topics', unit: 'share of sentences', columns, rows: share },
       ];
-      if (options.sentenceTone) {
+      if (sentenceTone) {
         tables.push({ id: 'topics:tone', title: 'Tone by topic', unit: 'mean tone of the topic’s sentences', columns, rows: tone });
       }
       return tables;
     },
   };
+}
+
+/** One article's topics as the topics aggregator folds them. */
+interface ArticleTopicFold {
+  readonly scored: number;
+  readonly topics: ReadonlyMap<string, { readonly sentences: number; readonly evidence: readonly (readonly Evidence[])[]; readonly tones: readonly number[] }>;
 }
 
 /** Omission-grid features: one per topic the article covers, with its phrases as evidence. */

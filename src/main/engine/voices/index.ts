@@ -41,23 +41,31 @@ export function voiceComponentsFor(folder: string | null): Component[] {
 
 
 /** Direct-quote words per actor group for each outlet; groups never quoted are listed as absent. */
+interface QuoteCounts {
+  words: number;
+  quotes: number;
+  paraphrases: number;
+}
+
 export function voiceShares(articles: readonly AnalysedArticle[], outlets: readonly string[]): VoiceShare[] {
-  return outlets.map((outlet) => {
-    const per = new Map<ActorGroupId, { words: number; quotes: number; paraphrases: number }>();
-    let total = 0;
-    for (const a of articles) {
-      if (outletOf(a) !== outlet || !a.results.has(VOICES)) continue;
-      for (const v of a.results.get(VOICES)) {
-        if (v.kind === 'direct') total += v.words;
-        if (v.group === null) continue;
-        const s = per.get(v.group) ?? { words: 0, quotes: 0, paraphrases: 0 };
-        if (v.kind === 'direct') {
-          s.words += v.words;
-          s.quotes += 1;
-        } else s.paraphrases += 1;
-        per.set(v.group, s);
-      }
+  const byOutlet = new Map<string, { per: Map<ActorGroupId, QuoteCounts>; total: number }>();
+  for (const outlet of outlets) byOutlet.set(outlet, { per: new Map<ActorGroupId, QuoteCounts>(), total: 0 });
+  for (const a of articles) {
+    const mine = byOutlet.get(outletOf(a));
+    if (!mine || !a.results.has(VOICES)) continue;
+    for (const v of a.results.get(VOICES)) {
+      if (v.kind === 'direct') mine.total += v.words;
+      if (v.group === null) continue;
+      let s = mine.per.get(v.group);
+      if (!s) mine.per.set(v.group, (s = { words: 0, quotes: 0, paraphrases: 0 }));
+      if (v.kind === 'direct') {
+        s.words += v.words;
+        s.quotes += 1;
+      } else s.paraphrases += 1;
     }
+  }
+  return outlets.map((outlet) => {
+    const { per, total } = byOutlet.get(outlet) ?? { per: new Map<ActorGroupId, QuoteCounts>(), total: 0 };
     return {
       outlet,
       totalWords: total,
@@ -74,15 +82,18 @@ export const voicesAggregator: Aggregator = {
   id: 'voices',
   tables(articles, outlets, store) {
     const shares = voiceShares(articles, outlets);
-    const evidenceFor = new Map<string, Evidence[]>();
+    // outlet → group → the evidence lists of its direct quotes, article by article.
+    const evidenceFor = new Map<string, Map<ActorGroupId, (readonly Evidence[])[]>>();
     for (const a of articles) {
       if (!a.results.has(VOICES)) continue;
+      const outlet = outletOf(a);
       for (const v of a.results.get(VOICES)) {
         if (v.kind !== 'direct' || v.group === null) continue;
-        const k = `${outletOf(a)}\u0000${v.group}`;
-        const list = evidenceFor.get(k) ?? [];
-        list.push(...v.evidence);
-        evidenceFor.set(k, list);
+        let mine = evidenceFor.get(outlet);
+        if (!mine) evidenceFor.set(outlet, (mine = new Map<ActorGroupId, (readonly Evidence[])[]>()));
+        const lists = mine.get(v.group);
+        if (lists) lists.push(v.evidence);
+        else mine.set(v.group, [v.evidence]);
       }
     }
     const table: MetricTable = {
@@ -93,8 +104,8 @@ export const voicesAggregator: Aggregator = {
       rows: shares.map((s) => {
         const cells: Record<string, Cell> = {};
         for (const g of s.groups) {
-          const ev = evidenceFor.get(`${s.outlet}\u0000${g.group}`) ?? [];
-          const key = g.absent ? null : store.put(evidenceKey('voices', s.outlet, g.group), `${g.group} quoted by ${s.outlet}`, ev);
+          const lists = evidenceFor.get(s.outlet)?.get(g.group) ?? [];
+          const key = g.absent ? null : store.putLists(evidenceKey('voices', s.outlet, g.group), `${g.group} quoted by ${s.outlet}`, lists);
           cells[g.group] = g.absent
             ? { value: 0, count: 0, evidenceKey: null, note: 'absent: no direct quote' }
             : { value: g.share, count: g.quotes, evidenceKey: key, note: `${String(g.words)} words in ${String(g.quotes)} quotes` };
