@@ -84,6 +84,11 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
   // Term ids in order of first use; document frequencies by id.
   const termId = new Map<string, number>();
   let df = new Int32Array(1024);
+  // Each term occurrence's id, article after article, read again for the vectors.
+  let total = 0;
+  for (const input of inputs) total += input.terms.terms.length;
+  const occurrenceIds = new Int32Array(total);
+  let occurrence = 0;
   for (const input of inputs) {
     for (const t of input.terms.terms) {
       let id = termId.get(t.term);
@@ -97,6 +102,8 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
         }
       }
       df[id] = (df[id] ?? 0) + 1;
+      occurrenceIds[occurrence] = id;
+      occurrence += 1;
     }
   }
   const n = inputs.length;
@@ -107,18 +114,19 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
     idf.set(term, value);
     idfById[id] = value;
   }
+  occurrence = 0;
   const vectors = inputs.map((input) => {
     const terms = input.terms.terms;
     const count = terms.length;
-    const ids = new Int32Array(count);
+    const ids = occurrenceIds.subarray(occurrence, occurrence + count);
+    occurrence += count;
     const raw = new Float64Array(count);
     let norm = 0;
     for (let k = 0; k < count; k += 1) {
       const t = terms[k];
       if (!t) continue;
-      const id = termId.get(t.term) ?? 0;
+      const id = ids[k] ?? 0;
       const w = (1 + Math.log(t.count)) * (idfById[id] ?? 1) * (t.entity ? ENTITY_BOOST : 1);
-      ids[k] = id;
       raw[k] = w;
       norm += w * w;
     }
