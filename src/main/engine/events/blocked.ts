@@ -582,6 +582,7 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
    */
   let owner = -1;
   const poolA: Float64Array[] = [];
+  const scratch = new Float64Array(vocabulary);
   const spreadA: (Float64Array | null)[] = [];
   const spreadAUsed: number[] = [];
   const denseA = (slotsA: Slots, x: number): Float64Array => {
@@ -637,8 +638,13 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
           const vb = own.vecs[y];
           if (f === 0 || !vb) continue;
           let d = 0;
-          if (va.size <= vb.size) {
+          if (va.size <= vb.size && vb.size > 4 * va.size) {
             for (let k = 0; k < va.size; k += 1) d += (va.weights[k] ?? 0) * vb.get(va.terms[k] ?? 0);
+          } else if (va.size <= vb.size) {
+            // g's day sum spread over a scratch array: cheaper than hashing when it is not much larger.
+            for (let k = 0; k < vb.size; k += 1) scratch[vb.terms[k] ?? 0] = vb.weights[k] ?? 0;
+            for (let k = 0; k < va.size; k += 1) d += (va.weights[k] ?? 0) * (scratch[va.terms[k] ?? 0] ?? 0);
+            for (let k = 0; k < vb.size; k += 1) scratch[vb.terms[k] ?? 0] = 0;
           } else {
             const arr = denseA(slotsA, x);
             for (let k = 0; k < vb.size; k += 1) d += (vb.weights[k] ?? 0) * (arr[vb.terms[k] ?? 0] ?? 0);
