@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/main/engine/document';
 import { STOPWORDS } from '../../src/main/engine/events/stopwords';
 import { extractTerms, MAX_TERMS } from '../../src/main/engine/events/terms';
+import { formatCount } from '../../src/main/engine/figures/reference';
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
 import { mergeInTokenOrder, type Match } from '../../src/main/engine/text/phraseIndex';
 import { normalizeForMatch, tokenize } from '../../src/main/engine/text/tokenize';
@@ -71,3 +72,17 @@ describe('extractTerms top terms', () => {
 function extractTermsInput(doc: Doc): string[] {
   return doc.tokens.filter((t) => t.kind === 'word' && t.norm.length >= 3 && !STOPWORDS.has(t.norm)).map((t) => t.norm);
 }
+
+describe('formatCount', () => {
+  it("writes numbers as toLocaleString('en-US') does", () => {
+    for (const n of [0, -0, 1, 999, 1000, 12_345, 1_234_567, -1, -1000, -123_456, 2.5, 1234.5678, Number.MAX_SAFE_INTEGER, 2 ** 60, Number.NaN]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ noNaN: true })), (n) => {
+        expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

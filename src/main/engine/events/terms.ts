@@ -46,8 +46,20 @@ function startsUpper(text: string, at: number): boolean {
   return UPPER.test(text.slice(at, at + 2));
 }
 
+/** Norms fold ’ to ', so "Israel’s" ends in "'s" too. */
+function endsPossessive(s: string, at: number): boolean {
+  return at >= 2 && s.charCodeAt(at - 1) === 115 && s.charCodeAt(at - 2) === 39;
+}
+
 function stripPossessive(norm: string): string {
-  return norm.endsWith("'s") ? norm.slice(0, -2) : norm;
+  return endsPossessive(norm, norm.length) ? norm.slice(0, -2) : norm;
+}
+
+/** Whether the written text ends in 's or ’s. */
+function endsPossessiveWritten(text: string, end: number): boolean {
+  if (end < 2 || text.charCodeAt(end - 1) !== 115) return false;
+  const q = text.charCodeAt(end - 2);
+  return q === 39 || q === 0x2019;
 }
 
 interface Acc {
@@ -153,8 +165,8 @@ export function extractTerms(doc: Doc): ArticleTerms {
       if (first && last) {
         let key = '';
         for (let k = from; k < runTo; k += 1) key += (k > from ? ' ' : '') + stripPossessive(doc.tokens[k]?.norm ?? '');
-        const display = text.slice(first.start, last.end).replace(/['’]s$/u, '');
-        add(key, true, first.start, first.start + display.length, sentence, true);
+        const end = endsPossessiveWritten(text, last.end) ? last.end - 2 : last.end;
+        add(key, true, first.start, end, sentence, true);
       }
     }
     runFrom = runTo;
@@ -173,9 +185,11 @@ export function extractTerms(doc: Doc): ArticleTerms {
         continue;
       }
       const norm = stripPossessive(token.norm);
-      const stop = STOPWORDS.has(norm);
       const capital = startsUpper(text, token.start);
       const atStart = t === sentence.firstToken;
+      // Short words are never counted: their stopword test matters only for a run's first word.
+      const short = norm.length < 3;
+      const stop = (!short || (capital && atStart)) && STOPWORDS.has(norm);
       if (capital && !(atStart && stop)) {
         if (runTo !== t) runFrom = t;
         runTo = t + 1;
@@ -184,7 +198,7 @@ export function extractTerms(doc: Doc): ArticleTerms {
         flush(sentence);
         runFrom = t + 1;
       }
-      if (stop || norm.length < 3) continue;
+      if (stop || short) continue;
       tokens += 1;
       const end = norm.length === token.norm.length ? token.end : token.end - 2;
       add(norm, capital, token.start, end, sentence, capital && !atStart);

@@ -46,6 +46,11 @@ const NUMBER_NS = ns('number');
 const VAGUE_NS = ns('vague');
 const STOPS = new Set(['!', '?', ';']);
 
+/** Two tokens written with nothing between them. */
+function glued(a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && a.end === b.start;
+}
+
 /** A sentence stop inside a sentence span (text glued without a space: "flee.At least"), not an abbreviation's dot. */
 function isStop(doc: Doc, t: number): boolean {
   const tok = doc.tokens[t];
@@ -155,7 +160,6 @@ export class FigureExtractor {
       if (n === null) continue;
       const prev = tok(i - 1);
       const next = tok(i + 1);
-      const glued = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.end === b.start;
       if (prev && ['$', '£', '€', '#'].includes(prev.norm)) continue; // money, hashtags
       if ((prev && ['/', ':'].includes(prev.norm) && glued(prev, t)) || (next && ['/', ':', '%'].includes(next.norm) && glued(t, next))) continue;
       if (/^0\d/.test(raw)) continue; // codes such as "031924"

@@ -76,8 +76,11 @@ export function figuresPack(folder: string | null): LexiconPack<FigureEntry> {
 /** Every kind of entry, for reading this measure's matches namespace by namespace. */
 export const FIGURE_KINDS: readonly FigureEntryKind[] = figureEntrySchema.options.map((o) => o.shape.kind.value);
 
+/** "fig:<kind>" per kind, built once: the extractor asks for namespaces per number and cue. */
+const NAMESPACES = new Map<string, string>(FIGURE_KINDS.map((kind) => [kind, `fig:${kind}`]));
+
 /** Namespace under which entries of one kind are matched. */
-export const ns = (kind: FigureEntryKind): string => `fig:${kind}`;
+export const ns = (kind: FigureEntryKind): string => NAMESPACES.get(kind) ?? `fig:${kind}`;
 
 /** The pack's entries indexed by id, and its phrases for the merged index. */
 export class FigureLexicon {

@@ -141,12 +141,26 @@ const oneDigitApart = (a: number, b: number): boolean => {
   return diff === 1;
 };
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+/**
+ * `n.toLocaleString('en-US')` ("12,345"): integers are grouped here (the locale call costs more
+ * than the whole check), anything else goes to the locale formatter.
+ */
+export const formatCount = (n: number): string => {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(n < 0 ? -n : n);
+  let out = digits.length > 3 ? digits.slice(0, ((digits.length - 1) % 3) + 1) : digits;
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
+};
+const fmt = formatCount;
 
 const reported = new WeakMap<ReferenceSeries, Record<ReferenceMetric, readonly ReferencePoint[]>>();
 
-/** The series' reports of one metric dated on or before `asOf` (indexed once per series). */
-function reportsUpTo(series: ReferenceSeries, metric: ReferenceMetric, asOf: string): readonly ReferencePoint[] {
+/**
+ * The series' reports of one metric (indexed once per series) and how many of them, from the
+ * first, are dated on or before `asOf`.
+ */
+function reportsUpTo(series: ReferenceSeries, metric: ReferenceMetric, asOf: string): { readonly list: readonly ReferencePoint[]; readonly count: number } {
   let byMetric = reported.get(series);
   if (byMetric === undefined) {
     byMetric = { killed: series.points.filter((p) => p.killed !== null), wounded: series.points.filter((p) => p.wounded !== null) };
@@ -160,7 +174,20 @@ function reportsUpTo(series: ReferenceSeries, metric: ReferenceMetric, asOf: str
     if ((list[mid]?.date ?? '') <= asOf) lo = mid + 1;
     else hi = mid;
   }
-  return list.slice(0, lo);
+  return { list, count: lo };
+}
+
+/** `shiftDate(asOf, -CURRENT_DAYS)` for the article dates seen so far (a few hundred at most per folder). */
+const windowStarts = new Map<string, string>();
+
+function windowStartOf(asOf: string): string {
+  let start = windowStarts.get(asOf);
+  if (start === undefined) {
+    start = shiftDate(asOf, -CURRENT_DAYS);
+    if (windowStarts.size > 10_000) windowStarts.clear();
+    windowStarts.set(asOf, start);
+  }
+  return start;
 }
 
 /** Compares one figure with the series as of its article's date; null when the series does not apply. */
@@ -171,14 +198,15 @@ export function checkFigure(record: FigureRecord, series: ReferenceSeries): Refe
   const none = (note: string): ReferenceCheck => ({ status: 'no-reference', referenceValue: null, referenceDate: null, series: name, note });
   if (record.asOf === null) return none('the article has no date');
   const asOf = record.asOf;
-  const reports = reportsUpTo(series, metric, asOf);
-  const latest = reports.at(-1);
+  // Reports up to the article's date are reports[0, count).
+  const { list: reports, count } = reportsUpTo(series, metric, asOf);
+  const latest = count > 0 ? reports[count - 1] : undefined;
   if (latest === undefined) return none(`no report on or before ${asOf}`);
   const latestValue = latest[metric] ?? 0;
-  const windowStart = shiftDate(asOf, -CURRENT_DAYS);
-  let firstCurrent = reports.length;
+  const windowStart = windowStartOf(asOf);
+  let firstCurrent = count;
   while (firstCurrent > 0 && (reports[firstCurrent - 1]?.date ?? '') >= windowStart) firstCurrent -= 1;
-  const current = reports.slice(firstCurrent);
+  const current = reports.slice(firstCurrent, count);
   const result = (status: ReferenceCheck['status'], p: ReferencePoint, note: string): ReferenceCheck => ({
     status,
     referenceValue: p[metric],
@@ -188,7 +216,7 @@ export function checkFigure(record: FigureRecord, series: ReferenceSeries): Refe
   });
   const v = record.value.value;
   if (v !== null) {
-    const same = [...current].reverse().find((p) => p[metric] === v);
+    const same = current.findLast((p) => p[metric] === v);
     if (same) return result('exact', same, `matches the ${same.date} report (${fmt(v)})`);
   }
   if (record.qualifier !== 'exact' && current.length > 0 && fits(record, latestValue)) {

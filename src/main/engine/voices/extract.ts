@@ -199,17 +199,15 @@ function record(
 ): Voice {
   const speaker = attribution.mention?.speakerId != null ? lex.speakers.get(attribution.mention.speakerId) : undefined;
   const group: ActorGroupId | null = speaker?.group ?? null;
-  const words = parts.reduce((n, p) => n + wordCount(doc, p.start, p.end), 0);
-  const text = parts.map((p) => doc.text.slice(p.start, p.end)).join(' ');
   const rule = `voice:${kind}/${speaker?.id ?? 'unresolved'}`;
-  const evidence: Evidence[] = parts.map((p) => ({
-    articleId: doc.articleId,
-    start: p.start,
-    end: p.end,
-    text: doc.text.slice(p.start, p.end),
-    rule,
-    weight: wordCount(doc, p.start, p.end),
-  }));
+  // Each part's words are counted once: the evidence weight, summed for the voice.
+  let words = 0;
+  const evidence: Evidence[] = parts.map((p) => {
+    const weight = wordCount(doc, p.start, p.end);
+    words += weight;
+    return { articleId: doc.articleId, start: p.start, end: p.end, text: doc.text.slice(p.start, p.end), rule, weight };
+  });
+  const text = evidence.map((e) => e.text).join(' ');
   for (const m of [attribution.verb, attribution.mention]) {
     if (m === null) continue;
     const s = doc.tokens[m.firstToken]?.start ?? 0;
@@ -315,7 +313,8 @@ export function findVoices(doc: Doc, matches: readonly Match[], quotes: readonly
   // Paraphrases: a speech verb with a resolved speaker in a sentence without direct quotes.
   const quotedSentences = new Set<number>();
   for (const q of quotes) {
-    for (let s = q.sentence; s <= sentenceAtOffset(doc, Math.max(q.start, q.end - 1)); s += 1) quotedSentences.add(s);
+    const last = sentenceAtOffset(doc, Math.max(q.start, q.end - 1));
+    for (let s = q.sentence; s <= last; s += 1) quotedSentences.add(s);
   }
   const doneSentences = new Set<number>();
   for (const v of verbs) {
