@@ -270,72 +270,150 @@ function mergeSlots(into: Slots, from: Slots): void {
   }
 }
 
+/** A set of article pairs (i < j) in typed arrays with open addressing. */
+class PairSet {
+  private first = new Int32Array(1 << 12).fill(-1);
+  private second = new Int32Array(1 << 12);
+  private size = 0;
+
+  /** Adds the pair; false when it was there already. */
+  add(i: number, j: number): boolean {
+    let mask = this.first.length - 1;
+    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) & mask;
+    for (;;) {
+      const x = this.first[h] ?? -1;
+      if (x === -1) break;
+      if (x === i && this.second[h] === j) return false;
+      h = (h + 1) & mask;
+    }
+    if ((this.size + 1) * 2 > this.first.length) {
+      const oldFirst = this.first;
+      const oldSecond = this.second;
+      this.first = new Int32Array(oldFirst.length * 2).fill(-1);
+      this.second = new Int32Array(oldFirst.length * 2);
+      mask = this.first.length - 1;
+      for (let k = 0; k < oldFirst.length; k += 1) {
+        const x = oldFirst[k] ?? -1;
+        if (x !== -1) this.place(x, oldSecond[k] ?? 0, mask);
+      }
+      this.place(i, j, mask);
+    } else {
+      this.first[h] = i;
+      this.second[h] = j;
+    }
+    this.size += 1;
+    return true;
+  }
+
+  private place(i: number, j: number, mask: number): void {
+    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j, 0x85ebca6b)) & mask;
+    while ((this.first[h] ?? -1) !== -1) h = (h + 1) & mask;
+    this.first[h] = i;
+    this.second[h] = j;
+  }
+}
+
 /** Candidate links as pairs i < j, each once (blocking on top terms within the date window). */
 export function candidateLinks(corpus: EventCorpus, keys = BLOCK_KEYS, neighbours = BLOCK_NEIGHBOURS): Int32Array {
   const n = corpus.inputs.length;
   const { days, options } = corpus;
-  const postings = new Map<number, number[]>();
-  const keysOf: number[][] = [];
+  const vocabulary = corpus.idf.size;
+  // Each article's keys: its `keys` highest weights, ties by the smaller term id.
+  const keysOf = new Int32Array(n * keys).fill(-1);
+  const postingCount = new Int32Array(vocabulary);
+  const topW = new Float64Array(keys);
+  const topId = new Int32Array(keys);
   for (let i = 0; i < n; i += 1) {
     const v = corpus.vectors[i];
-    const order: number[] = [];
-    if (v) for (let k = 0; k < v.ids.length; k += 1) order.push(k);
-    if (v) order.sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || (v.ids[a] ?? 0) - (v.ids[b] ?? 0));
-    const mine = order.slice(0, keys).map((k) => v?.ids[k] ?? 0);
-    keysOf.push(mine);
-    for (const t of mine) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
+    if (!v) continue;
+    let taken = 0;
+    for (let k = 0; k < v.ids.length; k += 1) {
+      const w = v.weights[k] ?? 0;
+      const id = v.ids[k] ?? 0;
+      // Insert into the sorted top list (weight descending, then id ascending).
+      let at = taken;
+      while (at > 0) {
+        const pw = topW[at - 1] ?? 0;
+        if (pw > w || (pw === w && (topId[at - 1] ?? 0) < id)) break;
+        at -= 1;
+      }
+      if (at >= keys) continue;
+      for (let q = Math.min(taken, keys - 1); q > at; q -= 1) {
+        topW[q] = topW[q - 1] ?? 0;
+        topId[q] = topId[q - 1] ?? 0;
+      }
+      topW[at] = w;
+      topId[at] = id;
+      if (taken < keys) taken += 1;
+    }
+    for (let r = 0; r < taken; r += 1) {
+      const t = topId[r] ?? 0;
+      keysOf[i * keys + r] = t;
+      postingCount[t] = (postingCount[t] ?? 0) + 1;
     }
   }
-  // Each key's articles by date (undated last), so the nearest in time sit side by side.
-  const position = new Map<number, Int32Array>();
-  for (const [t, list] of postings) {
-    list.sort((a, b) => {
-      const da = days[a] ?? Number.NaN;
-      const db = days[b] ?? Number.NaN;
-      if (Number.isNaN(da) || Number.isNaN(db)) return Number(Number.isNaN(da)) - Number(Number.isNaN(db)) || a - b;
-      return da - db || a - b;
-    });
-    position.set(t, Int32Array.from(list));
+  // Each key's articles by date (undated last, ties by index), so the nearest in time sit side
+  // by side; keyPlace gives each article's place in each of its keys' lists.
+  const offsets = new Int32Array(vocabulary + 1);
+  for (let t = 0; t < vocabulary; t += 1) offsets[t + 1] = (offsets[t] ?? 0) + (postingCount[t] ?? 0);
+  const lists = new Int32Array(offsets[vocabulary] ?? 0);
+  const keyPlace = new Int32Array(n * keys);
+  const fill = offsets.slice(0, vocabulary);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const da = days[a] ?? Number.NaN;
+    const db = days[b] ?? Number.NaN;
+    if (Number.isNaN(da) || Number.isNaN(db)) return Number(Number.isNaN(da)) - Number(Number.isNaN(db)) || a - b;
+    return da - db || a - b;
+  });
+  for (const i of order) {
+    for (let r = 0; r < keys; r += 1) {
+      const t = keysOf[i * keys + r] ?? -1;
+      if (t < 0) break;
+      const at = fill[t] ?? 0;
+      lists[at] = i;
+      keyPlace[i * keys + r] = at;
+      fill[t] = at + 1;
+    }
   }
-  const at = new Map<number, Map<number, number>>();
-  for (const [t, list] of position) {
-    const m = new Map<number, number>();
-    list.forEach((i, p) => m.set(i, p));
-    at.set(t, m);
-  }
-  const seen = new Set<number>();
-  const links: number[] = [];
+  const seen = new PairSet();
+  let links = new Int32Array(1 << 12);
+  let count = 0;
   const link = (a: number, b: number): void => {
     const i = Math.min(a, b);
     const j = Math.max(a, b);
-    const key = i * n + j;
-    if (i === j || seen.has(key)) return;
-    seen.add(key);
+    if (i === j || !seen.add(i, j)) return;
     if (dateFactor(days[i] ?? Number.NaN, days[j] ?? Number.NaN, options) === 0) return;
-    links.push(i, j);
+    if (count + 2 > links.length) {
+      const bigger = new Int32Array(links.length * 2);
+      bigger.set(links);
+      links = bigger;
+    }
+    links[count] = i;
+    links[count + 1] = j;
+    count += 2;
   };
   for (let i = 0; i < n; i += 1) {
-    for (const t of keysOf[i] ?? []) {
-      const list = position.get(t) ?? new Int32Array(0);
-      const p = at.get(t)?.get(i) ?? 0;
+    for (let r = 0; r < keys; r += 1) {
+      const t = keysOf[i * keys + r] ?? -1;
+      if (t < 0) break;
+      const start = offsets[t] ?? 0;
+      const end = offsets[t + 1] ?? 0;
+      const p = keyPlace[i * keys + r] ?? 0;
       for (let step = 1; step <= neighbours; step += 1) {
-        if (p - step >= 0) link(i, list[p - step] ?? i);
-        if (p + step < list.length) link(i, list[p + step] ?? i);
+        if (p - step >= start) link(i, lists[p - step] ?? i);
+        if (p + step < end) link(i, lists[p + step] ?? i);
       }
       // Undated articles are compared with every date: link a few of them too.
       if (!Number.isNaN(days[i] ?? Number.NaN)) {
-        for (let q = list.length - 1, taken = 0; q >= 0 && taken < neighbours; q -= 1, taken += 1) {
-          const j = list[q] ?? i;
+        for (let q = end - 1, taken = 0; q >= start && taken < neighbours; q -= 1, taken += 1) {
+          const j = lists[q] ?? i;
           if (!Number.isNaN(days[j] ?? Number.NaN)) break;
           link(i, j);
         }
       }
     }
   }
-  return Int32Array.from(links);
+  return links.slice(0, count);
 }
 
 /**
@@ -497,10 +575,14 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
   const factor = factorTable(o);
   const vocabulary = corpus.idf.size;
   /**
-   * The kept group's day sums, each spread over a dense array when first read during a merge
-   * (cleared after it), so S(A, g) reads A's weights without hashing.
+   * The kept group's day sums, each spread over a dense array when first read, so S(A, g) reads
+   * A's weights without hashing. The arrays stay while the same group is kept merge after merge
+   * (a large event taking in articles one by one), updated with what each merge adds, and are
+   * cleared when another group is kept.
    */
+  let owner = -1;
   const poolA: Float64Array[] = [];
+  const scratch = new Float64Array(vocabulary);
   const spreadA: (Float64Array | null)[] = [];
   const spreadAUsed: number[] = [];
   const denseA = (slotsA: Slots, x: number): Float64Array => {
@@ -514,14 +596,31 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     spreadAUsed.push(x);
     return arr;
   };
-  const clearA = (slotsA: Slots): void => {
+  const keep = (a: number): void => {
+    if (owner === a) return;
+    const own = owner >= 0 ? slots[owner] : null;
     for (const x of spreadAUsed) {
       const arr = spreadA[x];
-      const vec = slotsA.vecs[x];
+      const vec = own?.vecs[x];
       if (arr && vec) for (let k = 0; k < vec.size; k += 1) arr[vec.terms[k] ?? 0] = 0;
       spreadA[x] = null;
     }
     spreadAUsed.length = 0;
+    owner = a;
+  };
+  /** Adds B's day sums to the spread arrays of the kept group, as mergeSlots adds them to its slots. */
+  const addToSpread = (slotsA: Slots, slotsB: Slots): void => {
+    for (let y = 0; y < slotsB.days.length; y += 1) {
+      const vec = slotsB.vecs[y];
+      const day = slotsB.days[y] ?? Number.NaN;
+      const x = slotsA.days.findIndex((d) => sameDay(d, day));
+      const arr = x >= 0 ? spreadA[x] : null;
+      if (!arr || !vec) continue;
+      for (let k = 0; k < vec.size; k += 1) {
+        const t = vec.terms[k] ?? 0;
+        arr[t] = (arr[t] ?? 0) + (vec.weights[k] ?? 0);
+      }
+    }
   };
   /**
    * S(A, g) from A's slots, as `slotSum` (each day pair's product summed over the smaller
@@ -539,8 +638,13 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
           const vb = own.vecs[y];
           if (f === 0 || !vb) continue;
           let d = 0;
-          if (va.size <= vb.size) {
+          if (va.size <= vb.size && vb.size > 4 * va.size) {
             for (let k = 0; k < va.size; k += 1) d += (va.weights[k] ?? 0) * vb.get(va.terms[k] ?? 0);
+          } else if (va.size <= vb.size) {
+            // g's day sum spread over a scratch array: cheaper than hashing when it is not much larger.
+            for (let k = 0; k < vb.size; k += 1) scratch[vb.terms[k] ?? 0] = vb.weights[k] ?? 0;
+            for (let k = 0; k < va.size; k += 1) d += (va.weights[k] ?? 0) * (scratch[va.terms[k] ?? 0] ?? 0);
+            for (let k = 0; k < vb.size; k += 1) scratch[vb.terms[k] ?? 0] = 0;
           } else {
             const arr = denseA(slotsA, x);
             for (let k = 0; k < vb.size; k += 1) d += (vb.weights[k] ?? 0) * (arr[vb.terms[k] ?? 0] ?? 0);
@@ -665,6 +769,7 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
     const linkB = linked[b] ?? new LinkMap();
     const slotsA = slotsOf(a);
     const slotsB = slotsOf(b);
+    keep(a);
     linkA.delete(b);
     // b's links by group, and a's, in scratch arrays stamped with this merge.
     stamp += 1;
@@ -695,7 +800,7 @@ export function blockedAverageLinkage(corpus: EventCorpus, threshold: number, li
       if (g === a || inA[g] === stamp) continue;
       linkA.set(g, (linkB.values[e] ?? 0) + sumWithSlots(slotsA, g));
     }
-    clearA(slotsA);
+    addToSpread(slotsA, slotsB);
     mergeSlots(slotsA, slotsB);
     slots[b] = null;
     alive[b] = 0;

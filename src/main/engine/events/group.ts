@@ -84,6 +84,11 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
   // Term ids in order of first use; document frequencies by id.
   const termId = new Map<string, number>();
   let df = new Int32Array(1024);
+  // Each term occurrence's id, article after article, read again for the vectors.
+  let total = 0;
+  for (const input of inputs) total += input.terms.terms.length;
+  const occurrenceIds = new Int32Array(total);
+  let occurrence = 0;
   for (const input of inputs) {
     for (const t of input.terms.terms) {
       let id = termId.get(t.term);
@@ -97,6 +102,8 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
         }
       }
       df[id] = (df[id] ?? 0) + 1;
+      occurrenceIds[occurrence] = id;
+      occurrence += 1;
     }
   }
   const n = inputs.length;
@@ -107,18 +114,19 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
     idf.set(term, value);
     idfById[id] = value;
   }
+  occurrence = 0;
   const vectors = inputs.map((input) => {
     const terms = input.terms.terms;
     const count = terms.length;
-    const ids = new Int32Array(count);
+    const ids = occurrenceIds.subarray(occurrence, occurrence + count);
+    occurrence += count;
     const raw = new Float64Array(count);
     let norm = 0;
     for (let k = 0; k < count; k += 1) {
       const t = terms[k];
       if (!t) continue;
-      const id = termId.get(t.term) ?? 0;
+      const id = ids[k] ?? 0;
       const w = (1 + Math.log(t.count)) * (idfById[id] ?? 1) * (t.entity ? ENTITY_BOOST : 1);
-      ids[k] = id;
       raw[k] = w;
       norm += w * w;
     }
@@ -231,6 +239,8 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
   const positions = new Int32Array(total);
   const weights = new Float32Array(total);
   const fill = Int32Array.from(offsets.subarray(0, terms));
+  // undatedFrom[t]: where term t's undated articles start in its postings.
+  const undatedFrom = offsets.slice(1);
   for (let q = 0; q < n; q += 1) {
     const v = corpus.vectors[order[q] ?? 0];
     if (!v) continue;
@@ -240,6 +250,7 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
       positions[at] = q;
       weights[at] = v.weights[k] ?? 0;
       fill[t] = at + 1;
+      if (q >= dated && at < (undatedFrom[t] ?? 0)) undatedFrom[t] = at;
     }
   }
   // cursor[t]: position in term t's postings of the article being visited.
@@ -267,17 +278,19 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
       cursor[t] = at + 1;
       const end = offsets[t + 1] ?? 0;
       let p = at + 1;
-      for (; p < end; p += 1) {
-        const r = positions[p] ?? 0;
-        if (r >= last) break;
-        row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
-      }
-      if (last < dated) {
-        for (; p < end && (positions[p] ?? 0) < dated; p += 1);
-        for (; p < end; p += 1) {
+      if (q < dated) {
+        // The dated articles within the window, then (below) every undated one.
+        const undated = undatedFrom[t] ?? 0;
+        for (; p < undated; p += 1) {
           const r = positions[p] ?? 0;
+          if (r >= last) break;
           row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
         }
+        if (p < undated) p = undated;
+      }
+      for (; p < end; p += 1) {
+        const r = positions[p] ?? 0;
+        row[r] = (row[r] ?? 0) + w * (weights[p] ?? 0);
       }
     }
     m[i * n + i] = 1;
@@ -293,7 +306,7 @@ export function similarityMatrix(corpus: EventCorpus): Float32Array {
       }
     };
     write(q + 1, last);
-    if (last < dated) write(dated, n);
+    if (last < n) write(Math.max(q + 1, dated), n);
   }
   return m;
 }
