@@ -27,6 +27,23 @@ const quoteCounter: Aggregator = {
 };
 
 describe('analysis of a folder', () => {
+  it('lists each item behind a mark once, whichever scope built it (the folder and each event file evidence under their own keys)', async () => {
+    const analysis = await analyzeFolder(seeds);
+    const { comparison } = analysis.snapshot;
+    expect(comparison.grouping.events.length).toBeGreaterThan(1);
+    const keyed = comparison.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).map((c) => ({ table: t.id, key: c.evidenceKey }))));
+    const checked = new Set<string>();
+    for (const { table, key } of keyed) {
+      if (key === null || checked.has(key)) continue;
+      checked.add(key);
+      const page = await analysis.evidence(key, 0, 10_000);
+      const seen = page.items.map((e) => `${e.articleId}:${String(e.start)}:${String(e.end)}:${e.rule}`);
+      expect({ table, key, duplicates: seen.length - new Set(seen).size }).toEqual({ table, key, duplicates: 0 });
+    }
+    expect([...checked].some((k) => k.startsWith('voices|'))).toBe(true);
+    expect([...checked].some((k) => k.startsWith('figures|'))).toBe(true);
+  });
+
   it('runs the pipeline, builds tables and pages the evidence behind a cell with its sentence', async () => {
     const parts = { ...engineParts(null), aggregators: [quoteCounter] };
     const analysis = await analyzeFolder(seeds, { parts });

@@ -317,6 +317,25 @@ export class EvidenceStore {
   }
 }
 
+/**
+ * Evidence with each item once, by article, span and rule (figures cited in one sentence share
+ * the span naming their source; the parts of one quote share its speaker and verb).
+ */
+export function distinctEvidence(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const id = `${e.articleId}:${String(e.start)}:${String(e.end)}:${e.rule}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The last part of a table's evidence keys: "corpus", or "event:<id>" for one event's tables. */
+export function scopeKey(scope: Scope): string {
+  return scope.kind === 'corpus' ? 'corpus' : `event:${scope.eventId}`;
+}
+
 /** Builds an evidence key from parts: "tone|Xinhua|event:e1". Parts may hold any text. */
 export function evidenceKey(...parts: readonly string[]): EvidenceKey {
   return parts.map((p) => p.replaceAll('|', '¦')).join('|');

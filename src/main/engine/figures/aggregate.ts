@@ -4,7 +4,7 @@
  */
 import type { Cell, MetricTable } from '../../../shared/comparison';
 import type { FigureRow } from '../../../shared/figures';
-import { evidenceKey, outletOf, type AnalysedArticle, type Aggregator, type EvidenceStore, type Feature, type FeatureSource } from '../aggregate';
+import { distinctEvidence, evidenceKey, outletOf, scopeKey, type AnalysedArticle, type Aggregator, type EvidenceStore, type Feature, type FeatureSource } from '../aggregate';
 import { FEATURE_LABELS, type FigureFinding } from './extract';
 import { FIGURES } from './slots';
 
@@ -34,7 +34,7 @@ const KEY_ORDER = Object.keys(FEATURE_LABELS);
  */
 export const figuresAggregator: Aggregator = {
   id: 'figures',
-  tables(articles, outlets, store) {
+  tables(articles, outlets, store, scope) {
     const keys = new Set<string>();
     for (const a of articles) for (const f of findings(a)) keys.add(f.record.featureKey);
     const columns = [...keys].sort((x, y) => {
@@ -52,7 +52,7 @@ export const figuresAggregator: Aggregator = {
         const cells: Record<string, Cell> = {};
         const cell = (id: string, list: readonly FigureFinding[]): Cell => {
           if (list.length === 0) return { value: 0, count: 0, evidenceKey: null, note: 'none cited' };
-          const key = store.put(evidenceKey('figures', outlet, id), `${id} in ${outlet}`, list.flatMap((f) => f.evidence));
+          const key = store.put(evidenceKey('figures', outlet, id, scopeKey(scope)), `${id} in ${outlet}`, distinctEvidence(list.flatMap((f) => f.evidence)));
           return { value: list.length, count: list.length, evidenceKey: key, note: list.map((f) => f.record.written).join('; ') };
         };
         cells.all = cell('all', mine);

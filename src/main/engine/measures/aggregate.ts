@@ -3,10 +3,10 @@
  * keys "<table>|<outlet>|<column>|<scope>". Every value is a fold over evidence the article
  * results already carry.
  */
-import type { Cell, Column, MetricTable, Scope } from '../../../shared/comparison';
+import type { Cell, Column, MetricTable } from '../../../shared/comparison';
 import { ACTOR_GROUPS, type ActorGroupId } from '../../../shared/actors';
 import { FRAMING_TABLES, TONE_COLUMNS, type ToneDistribution, type TonePoint } from '../../../shared/framing';
-import { evidenceKey, type AnalysedArticle, type Aggregator } from '../aggregate';
+import { evidenceKey, scopeKey, type AnalysedArticle, type Aggregator } from '../aggregate';
 import type { Evidence } from '../document';
 import type { LexiconPack } from '../lexicons/pack';
 import { ACTORS } from './actors';
@@ -17,7 +17,6 @@ import type { ReferentEntry } from './packs';
 import { LABELS } from './referents';
 import { SENTIMENT } from './sentiment';
 
-const scopeKey = (scope: Scope): string => (scope.kind === 'corpus' ? 'corpus' : `event:${scope.eventId}`);
 const empty: Cell = { value: null, count: 0, evidenceKey: null };
 
 /**

@@ -5,7 +5,7 @@
 import { ACTOR_GROUPS, type ActorGroupId } from '../../../shared/actors';
 import type { Cell, MetricTable } from '../../../shared/comparison';
 import type { VoiceShare } from '../../../shared/figures';
-import { evidenceKey, outletOf, type AnalysedArticle, type Aggregator, type Feature, type FeatureSource } from '../aggregate';
+import { distinctEvidence, evidenceKey, outletOf, scopeKey, type AnalysedArticle, type Aggregator, type Feature, type FeatureSource } from '../aggregate';
 import type { Evidence } from '../document';
 import { slot, type Component } from '../pipeline';
 import { mergeInTokenOrder } from '../text/phraseIndex';
@@ -80,7 +80,7 @@ export function voiceShares(articles: readonly AnalysedArticle[], outlets: reado
 /** Share of direct-quote words by actor group per outlet; an absent group is a cell noted "absent". */
 export const voicesAggregator: Aggregator = {
   id: 'voices',
-  tables(articles, outlets, store) {
+  tables(articles, outlets, store, scope) {
     const shares = voiceShares(articles, outlets);
     // outlet → group → the evidence lists of its direct quotes, article by article.
     const evidenceFor = new Map<string, Map<ActorGroupId, (readonly Evidence[])[]>>();
@@ -105,7 +105,7 @@ export const voicesAggregator: Aggregator = {
         const cells: Record<string, Cell> = {};
         for (const g of s.groups) {
           const lists = evidenceFor.get(s.outlet)?.get(g.group) ?? [];
-          const key = g.absent ? null : store.putLists(evidenceKey('voices', s.outlet, g.group), `${g.group} quoted by ${s.outlet}`, lists);
+          const key = g.absent ? null : store.put(evidenceKey('voices', s.outlet, g.group, scopeKey(scope)), `${g.group} quoted by ${s.outlet}`, distinctEvidence(lists.flat()));
           cells[g.group] = g.absent
             ? { value: 0, count: 0, evidenceKey: null, note: 'absent: no direct quote' }
             : { value: g.share, count: g.quotes, evidenceKey: key, note: `${String(g.words)} words in ${String(g.quotes)} quotes` };
