@@ -1,12 +1,25 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapInWorkers } from '../../src/main/workers/pool';
+import { analysisWorkerCount, mapInWorkers } from '../../src/main/workers/pool';
 
 // Workers run TypeScript here through a tsx bootstrap; the built app runs bundled JavaScript.
 const bootstrap = path.resolve('test/fixtures/workers/tsx-bootstrap.mjs');
 const target = (name: string) => ({ workerFile: bootstrap, env: { FRAMESCOPE_WORKER_TARGET: path.resolve(`test/fixtures/workers/${name}.ts`) } });
 const square = target('square');
 const slow = target('slow');
+
+describe('analysisWorkerCount', () => {
+  it('uses a thread per core up to 4, none on one core, and FRAMESCOPE_WORKERS when set', () => {
+    expect(analysisWorkerCount({}, 1)).toBe(0);
+    expect(analysisWorkerCount({}, 2)).toBe(2);
+    expect(analysisWorkerCount({}, 4)).toBe(4);
+    expect(analysisWorkerCount({}, 32)).toBe(4);
+    expect(analysisWorkerCount({ FRAMESCOPE_WORKERS: '2' }, 2)).toBe(2);
+    expect(analysisWorkerCount({ FRAMESCOPE_WORKERS: '0' }, 8)).toBe(0);
+    expect(analysisWorkerCount({ FRAMESCOPE_WORKERS: 'many' }, 8)).toBe(4);
+    expect(analysisWorkerCount({ FRAMESCOPE_WORKERS: '99' }, 8)).toBe(16);
+  });
+});
 
 describe('mapInWorkers', () => {
   it('maps every item in order across workers, streaming results', async () => {

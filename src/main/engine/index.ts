@@ -24,7 +24,7 @@ import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
 import { rememberJson } from '../knownJson';
 import { unpack, type Packed } from '../workers/packed';
-import { defaultPoolSize, mapInWorkers } from '../workers/pool';
+import { analysisWorkerCount, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
 import { engineParts, type EngineParts } from './registry';
 import { buildDoc, sentenceAt } from './text/buildDoc';
@@ -45,6 +45,7 @@ export interface AnalyzeOptions {
    * articles still to analyse run in worker threads; without it everything runs in-process.
    */
   readonly workerFile?: string | URL;
+  /** Worker threads to use (0 = in-process); default `analysisWorkerCount()`. */
   readonly workers?: number;
   readonly workerThreshold?: number;
   /** Extra worker settings (tests run the TypeScript worker through a loader). */
@@ -216,10 +217,11 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   texts.forEach((_, i) => {
     if (records[i]) texts[i] = undefined;
   });
-  const useWorkers = options.workerFile !== undefined && todo.length >= (options.workerThreshold ?? 200);
+  const poolSize = options.workers ?? analysisWorkerCount();
+  const useWorkers = options.workerFile !== undefined && poolSize > 0 && todo.length >= (options.workerThreshold ?? 200);
   let workers = 0;
   if (useWorkers && options.workerFile !== undefined) {
-    workers = Math.max(1, options.workers ?? defaultPoolSize());
+    workers = poolSize;
     await mapInWorkers<WorkItem, Packed>({
       workerFile: options.workerFile,
       items: { count: todo.length, item },

@@ -34,6 +34,18 @@ interface BatchMessage<O> {
   readonly error?: string;
 }
 
+/**
+ * How many worker threads analyse a large folder: `FRAMESCOPE_WORKERS` when set (0 = on the main
+ * thread, in batches that give the event loop back between them), else one per core up to 4, and
+ * none on a single core. On two cores the threads gain little over the main thread (an article's
+ * results cost about as much to pass between threads as to compute) but keep it free.
+ */
+export function analysisWorkerCount(env: Readonly<Record<string, string | undefined>> = process.env, cores = os.availableParallelism()): number {
+  const set = env.FRAMESCOPE_WORKERS;
+  if (set !== undefined && /^\d+$/.test(set.trim())) return Math.min(16, Number(set.trim()));
+  return cores >= 2 ? Math.min(4, cores) : 0;
+}
+
 /** Batches handed to each worker ahead of time. */
 const IN_FLIGHT = 2;
 
