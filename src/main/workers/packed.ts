@@ -6,9 +6,8 @@
  * Posting a record as it is makes the receiving thread rebuild about a thousand objects and two
  * thousand strings per article from the structured-clone stream, one by one, which at 10,000
  * articles kept the main thread so busy that two workers were slower than one thread. Packed, a
- * record is four flat values — one string holding every distinct string once, their lengths, the
- * numbers and an integer program describing the structure — which cross threads as a few memory
- * copies; the receiver rebuilds the objects in ordinary JavaScript and shares each repeated string
+ * record is three flat values — its strings (each short one once), the numbers and an integer
+ * program describing the structure — which cross threads as a few memory copies; the receiver rebuilds the objects in ordinary JavaScript and shares each repeated string
  * with the strings it already holds.
  */
 
@@ -28,10 +27,11 @@ const Op = {
 } as const;
 
 export interface Packed {
-  /** Every distinct string, joined. */
-  readonly text: string;
-  /** The length of each string in `text`, in order: string id i is the i-th. */
-  readonly lengths: Int32Array;
+  /**
+   * The record's strings, each short one once: string id i is the i-th. Kept as separate strings
+   * rather than joined, so no string taken from the record holds a whole joined text alive.
+   */
+  readonly strings: readonly string[];
   readonly numbers: Float64Array;
   readonly program: Int32Array;
 }
@@ -71,7 +71,6 @@ interface ShapeNode {
 export function pack(value: unknown): Packed {
   const ids = new Map<string, number>();
   const strings: string[] = [];
-  const lengths = new Growable(new Int32Array(256), (n) => new Int32Array(n));
   const numbers = new Growable(new Float64Array(256), (n) => new Float64Array(n));
   const program = new Growable(new Int32Array(4096), (n) => new Int32Array(n));
   // Object shapes are found by walking a trie of their keys, so no string is built per object.
@@ -82,14 +81,12 @@ export function pack(value: unknown): Packed {
     // Long strings (sentences, quotes) rarely repeat within a record: not worth hashing.
     if (s.length > SHARE_MAX_LENGTH) {
       strings.push(s);
-      lengths.push(s.length);
       return strings.length - 1;
     }
     let id = ids.get(s);
     if (id === undefined) {
       id = strings.length;
       strings.push(s);
-      lengths.push(s.length);
       ids.set(s, id);
     }
     return id;
@@ -154,7 +151,7 @@ export function pack(value: unknown): Packed {
   };
 
   visit(value);
-  return { text: strings.join(''), lengths: lengths.take(), numbers: numbers.take(), program: program.take() };
+  return { strings, numbers: numbers.take(), program: program.take() };
 }
 
 /**
@@ -163,21 +160,18 @@ export function pack(value: unknown): Packed {
  * Throws when the parts do not fit together.
  */
 export function unpack(packed: Packed, shared?: Map<string, string>): unknown {
-  const { text, lengths, numbers, program } = packed;
-  const strings = new Array<string>(lengths.length);
-  let at = 0;
-  for (let i = 0; i < lengths.length; i += 1) {
-    const length = lengths[i] ?? 0;
-    let s = text.slice(at, at + length);
-    at += length;
-    if (shared && length <= SHARE_MAX_LENGTH) {
+  const { numbers, program } = packed;
+  const strings = new Array<string>(packed.strings.length);
+  for (let i = 0; i < packed.strings.length; i += 1) {
+    let s = packed.strings[i];
+    if (typeof s !== 'string') throw new Error('packed strings must be strings');
+    if (shared && s.length <= SHARE_MAX_LENGTH) {
       const known = shared.get(s);
       if (known === undefined) shared.set(s, s);
       else s = known;
     }
     strings[i] = s;
   }
-  if (at !== text.length) throw new Error('packed strings do not match their lengths');
 
   const shapes: (readonly string[])[] = [];
   let pc = 0;
