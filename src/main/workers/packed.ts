@@ -10,6 +10,7 @@
  * program describing the structure — which cross threads as a few memory copies; the receiver rebuilds the objects in ordinary JavaScript and shares each repeated string
  * with the strings it already holds.
  */
+import { Column } from '../engine/column';
 
 /** Instructions of the structure program. */
 const Op = {
@@ -39,28 +40,6 @@ export interface Packed {
 /** Strings up to this length are shared between records (ids, rule names, labels, short quotes). */
 const SHARE_MAX_LENGTH = 96;
 
-class Growable<A extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(
-    private data: A,
-    private readonly make: (n: number) => A,
-  ) {}
-
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = v;
-    this.length += 1;
-  }
-
-  take(): A {
-    return this.data.slice(0, this.length) as A;
-  }
-}
-
 interface ShapeNode {
   readonly next: Map<string, ShapeNode>;
   readonly keys: readonly string[];
@@ -71,8 +50,8 @@ interface ShapeNode {
 export function pack(value: unknown): Packed {
   const ids = new Map<string, number>();
   const strings: string[] = [];
-  const numbers = new Growable(new Float64Array(256), (n) => new Float64Array(n));
-  const program = new Growable(new Int32Array(4096), (n) => new Int32Array(n));
+  const numbers = new Column(new Float64Array(256), (n) => new Float64Array(n));
+  const program = new Column(new Int32Array(4096), (n) => new Int32Array(n));
   // Object shapes are found by walking a trie of their keys, so no string is built per object.
   const root: ShapeNode = { next: new Map(), keys: [], id: -1 };
   let shapes = 0;
@@ -151,7 +130,7 @@ export function pack(value: unknown): Packed {
   };
 
   visit(value);
-  return { strings, numbers: numbers.take(), program: program.take() };
+  return { strings, numbers: numbers.trimmed().slice(), program: program.trimmed().slice() };
 }
 
 /**
