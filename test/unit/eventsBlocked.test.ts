@@ -10,15 +10,9 @@ import { candidateLinks } from '../../src/main/engine/events/blocked';
 import { adjustedRandIndex, buildEventCorpus, dateFactor, groupEvents, type EventInput } from '../../src/main/engine/events/group';
 import { extractTerms } from '../../src/main/engine/events/terms';
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
+import { generatedEventInputs } from '../helpers/eventInputs';
 
-function inputsOf(count: number, seed: number, undatedEvery: number): EventInput[] {
-  return generateEventArticles(count, seed).map((a, i) => ({
-    id: a.file,
-    outlet: a.outlet,
-    date: undatedEvery > 0 && i % undatedEvery === 0 ? null : a.date,
-    terms: extractTerms(buildDoc(a.file, a.text)),
-  }));
-}
+const inputsOf = generatedEventInputs;
 
 /** Each grouping as a set of sorted member lists, comparable with toEqual. */
 function partition(inputs: readonly EventInput[], method: 'exhaustive' | 'blocked', ignoreDates = false): string[] {

@@ -8,20 +8,11 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateEventArticles } from '../../scripts/eval-events';
 import { LinkMap, TermVec } from '../../src/main/engine/events/blocked';
-import { buildEventCorpus, groupEvents, similarity, similarityMatrix, type EventInput } from '../../src/main/engine/events/group';
-import { extractTerms } from '../../src/main/engine/events/terms';
-import { buildDoc } from '../../src/main/engine/text/buildDoc';
+import { buildEventCorpus, groupEvents, similarity, similarityMatrix } from '../../src/main/engine/events/group';
+import { generatedEventInputs } from '../helpers/eventInputs';
 
-function inputsOf(count: number, seed: number, undatedEvery: number): EventInput[] {
-  return generateEventArticles(count, seed).map((a, i) => ({
-    id: a.file,
-    outlet: a.outlet,
-    date: undatedEvery > 0 && i % undatedEvery === 0 ? null : a.date,
-    terms: extractTerms(buildDoc(a.file, a.text)),
-  }));
-}
+const inputsOf = generatedEventInputs;
 
 describe('event grouping computes exactly', () => {
   it('the windowed similarity matrix equals pairwise similarity bit for bit (some articles undated)', () => {

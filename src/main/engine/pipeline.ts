@@ -157,21 +157,27 @@ export function createPipeline(components: readonly Component[]): Pipeline {
   };
 }
 
+/** Strings up to this length are shared between records (ids, rule names, labels, short quotes). */
+export const SHARED_STRING_MAX_LENGTH = 96;
+
+/** The one copy of `s` in `table` (added when new); longer strings are returned as they are. */
+export function sharedString(s: string, table: Map<string, string>): string {
+  if (s.length > SHARED_STRING_MAX_LENGTH) return s;
+  const known = table.get(s);
+  if (known !== undefined) return known;
+  table.set(s, s);
+  return s;
+}
+
 /**
  * Shares repeated strings across records that came from a worker or the cache: each structured
  * clone or JSON parse makes every article id, rule name, label and word a separate copy, so ten
  * thousand records hold millions of copies of a few thousand strings. Strings up to
- * `maxLength` characters are replaced, in place, by one shared copy from `table`; record values
+ * `SHARED_STRING_MAX_LENGTH` characters are replaced, in place, by one shared copy from `table`; record values
  * are equal before and after. Typed arrays are left alone.
  */
-export function shareStrings(record: SerializedResults, table: Map<string, string>, maxLength = 96): SerializedResults {
-  const share = (s: string): string => {
-    if (s.length > maxLength) return s;
-    const known = table.get(s);
-    if (known !== undefined) return known;
-    table.set(s, s);
-    return s;
-  };
+export function shareStrings(record: SerializedResults, table: Map<string, string>): SerializedResults {
+  const share = (s: string): string => sharedString(s, table);
   const visit = (value: unknown): unknown => {
     if (typeof value === 'string') return share(value);
     if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;

@@ -11,6 +11,7 @@
  * with the strings it already holds.
  */
 import { Column } from '../engine/column';
+import { SHARED_STRING_MAX_LENGTH, sharedString } from '../engine/pipeline';
 
 /** Instructions of the structure program. */
 const Op = {
@@ -37,8 +38,6 @@ export interface Packed {
   readonly program: Int32Array;
 }
 
-/** Strings up to this length are shared between records (ids, rule names, labels, short quotes). */
-const SHARE_MAX_LENGTH = 96;
 
 interface ShapeNode {
   readonly next: Map<string, ShapeNode>;
@@ -58,7 +57,7 @@ export function pack(value: unknown): Packed {
 
   const stringId = (s: string): number => {
     // Long strings (sentences, quotes) rarely repeat within a record: not worth hashing.
-    if (s.length > SHARE_MAX_LENGTH) {
+    if (s.length > SHARED_STRING_MAX_LENGTH) {
       strings.push(s);
       return strings.length - 1;
     }
@@ -142,14 +141,9 @@ export function unpack(packed: Packed, shared?: Map<string, string>): unknown {
   const { numbers, program } = packed;
   const strings = new Array<string>(packed.strings.length);
   for (let i = 0; i < packed.strings.length; i += 1) {
-    let s = packed.strings[i];
+    const s = packed.strings[i];
     if (typeof s !== 'string') throw new Error('packed strings must be strings');
-    if (shared && s.length <= SHARE_MAX_LENGTH) {
-      const known = shared.get(s);
-      if (known === undefined) shared.set(s, s);
-      else s = known;
-    }
-    strings[i] = s;
+    strings[i] = shared ? sharedString(s, shared) : s;
   }
 
   const shapes: (readonly string[])[] = [];

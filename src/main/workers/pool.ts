@@ -49,8 +49,9 @@ export function analysisWorkerCount(env: Readonly<Record<string, string | undefi
 /** Batches handed to each worker ahead of time. */
 const IN_FLIGHT = 2;
 
+/** A pool's size when none is given: the analysis threads, at least one. */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(4, (os.availableParallelism?.() ?? os.cpus().length) || 1));
+  return Math.max(1, analysisWorkerCount());
 }
 
 export async function mapInWorkers<I, O>(options: PoolOptions<I, O>): Promise<O[]> {
