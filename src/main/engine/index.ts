@@ -14,7 +14,7 @@ import { figureRows } from './figures/aggregate';
 import { toneDistribution } from './measures/index';
 import { voiceShares } from './voices/index';
 import { CodedError } from '../../shared/result';
-import { ENGINE_VERSION } from '../../shared/version';
+import { ENGINE_VERSION, resultsVersion } from '../../shared/version';
 import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate';
 import type { Doc, Span } from './document';
 import { loadArticleText } from './ingest/loadArticle';
@@ -116,7 +116,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   await pendingWrites.get(resolved);
   const t0 = performance.now();
   const parts = options.parts ?? engineParts(resolved);
-  const versionKey = [ENGINE_VERSION, ...parts.lexicons].join(' ');
+  const versionKey = [resultsVersion, ...parts.lexicons].join(' ');
   // Custom measures (tests, tools) are not named by the versions: never cache their snapshot.
   const snapshots = options.cacheDir && !options.parts ? new SnapshotCache(options.cacheDir, resolved, versionKey) : null;
   const fingerprint = snapshots ? await folderFingerprint(resolved, options.recursive ?? false).catch(() => null) : null;
