@@ -14,7 +14,7 @@ import { figureRows } from './figures/aggregate';
 import { toneDistribution } from './measures/index';
 import { voiceShares } from './voices/index';
 import { CodedError } from '../../shared/result';
-import { ENGINE_VERSION } from '../../shared/version';
+import { ENGINE_VERSION, resultsVersion } from '../../shared/version';
 import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate';
 import type { Doc, Span } from './document';
 import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
@@ -133,7 +133,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   // matchers: the parts are built when articles are analysed or read again.
   let built: EngineParts | undefined = options.parts;
   const parts = (): EngineParts => (built ??= engineParts(resolved));
-  const versionKey = [ENGINE_VERSION, ...(options.parts ? options.parts.lexicons : lexiconStamps(resolved))].join(' ');
+  const versionKey = [resultsVersion, ...(options.parts ? options.parts.lexicons : lexiconStamps(resolved))].join(' ');
   // Custom measures (tests, tools) are not named by the versions: never cache their snapshot.
   const snapshots = options.cacheDir && !options.parts ? new SnapshotCache(options.cacheDir, resolved, versionKey) : null;
   const fingerprint = snapshots ? await folderFingerprint(resolved, options.recursive ?? false).catch(() => null) : null;
