@@ -37,7 +37,7 @@ import { engineParts } from '../src/main/engine/registry';
 import { voiceShares } from '../src/main/engine/voices/index';
 import { analyseArticle } from '../src/main/engine/work';
 import { ResultCache } from '../src/main/cache/resultCache';
-import { ENGINE_VERSION } from '../src/shared/version';
+import { resultsVersion } from '../src/shared/version';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const loaded = await loadFolder(resolved);
   log(`loaded ${String(loaded.articles.length)} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const parts = engineParts(resolved);
-  const versionKey = [ENGINE_VERSION, ...parts.lexicons].join(' ');
+  const versionKey = [resultsVersion, ...parts.lexicons].join(' ');
   const shared = new Map<string, string>();
   const cache = values['no-cache']
     ? null

@@ -63,9 +63,9 @@ const seqArb = fc
   .array(fc.tuple(fc.constantFrom('gaza', 'aid', 'health', 'ministry', 'strike', 'talks', 'hamas', 'israel'), fc.boolean()), { maxLength: 40 })
   .map((ws): TermSequence => ({
     words: ws.map(([w]) => w),
-    starts: ws.map((_, i) => i * 10),
-    ends: ws.map((_, i) => i * 10 + 5),
-    joins: ws.map(([, j], i) => (i > 0 && j ? 1 : 0)),
+    starts: Int32Array.from(ws, (_, i) => i * 10),
+    ends: Int32Array.from(ws, (_, i) => i * 10 + 5),
+    joins: Uint8Array.from(ws, ([, j], i) => (i > 0 && j ? 1 : 0)),
   }));
 
 describe('TermIds', () => {

@@ -14,14 +14,14 @@ import {
   similarityMatrix,
   type EventInput,
 } from '../../src/main/engine/events/group';
-import { extractTerms } from '../../src/main/engine/events/terms';
+import { extractTerms, TERM_SPAN_WIDTH, termStats } from '../../src/main/engine/events/terms';
 import { storyThread } from '../../src/main/engine/events/thread';
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
 
 describe('event terms', () => {
   it('keeps content words and names with offsets, drops stopwords, numbers and titles', () => {
     const text = 'Prime Minister Benjamin Netanyahu met Blinken in Tel Aviv on Wednesday. The talks on 22,835 deaths continued.';
-    const { terms } = extractTerms(buildDoc('a', text));
+    const terms = termStats(extractTerms(buildDoc('a', text)));
     const byTerm = new Map(terms.map((t) => [t.term, t]));
     expect(byTerm.get('benjamin netanyahu')?.display).toBe('Benjamin Netanyahu');
     expect(byTerm.get('benjamin netanyahu')?.entity).toBe(true);
@@ -35,10 +35,32 @@ describe('event terms', () => {
     for (const absent of ['the', 'on', 'wednesday', '22,835', 'prime minister', 'the talks', 'in']) expect(byTerm.has(absent)).toBe(false);
   });
 
+  it('keeps the terms as columns, storing a spelling only where it differs from the key or display', () => {
+    const text = 'Talks in Tel Aviv. Talks resumed and talks ended in Tel Aviv.';
+    const columns = extractTerms(buildDoc('a', text));
+    const at = (key: string): number => columns.keys.indexOf(key);
+    expect(columns.counts).toBeInstanceOf(Int32Array);
+    expect(columns.spans.length).toBe(columns.keys.length * TERM_SPAN_WIDTH);
+    expect(columns.displays[at('tel aviv')]).toBe('Tel Aviv');
+    expect(columns.firstTexts[at('tel aviv')]).toBeNull();
+    expect(columns.displays[at('talks')]).toBeNull();
+    // First written "Talks" at a sentence start: a common word whose first occurrence is capitalised.
+    expect(columns.firstTexts[at('talks')]).toBe('Talks');
+    expect(termStats(columns).find((t) => t.term === 'talks')).toEqual({
+      term: 'talks',
+      display: 'talks',
+      count: 3,
+      entity: false,
+      first: { start: 0, end: 5 },
+      firstText: 'Talks',
+      sentence: { start: 0, end: 18 },
+    });
+  });
+
   it('folds possessives and skips page clutter', () => {
     const text = "Blinken's trip to Doha.\nDonate to Example News today.";
     const doc = buildDoc('a', text, [{ start: text.indexOf('Donate'), end: text.length }]);
-    const terms = extractTerms(doc).terms.map((t) => t.term);
+    const terms = extractTerms(doc).keys;
     expect(terms).toContain('blinken');
     expect(terms).toContain('doha');
     expect(terms).not.toContain('donate');

@@ -6,9 +6,11 @@
  * Posting a record as it is makes the receiving thread rebuild about a thousand objects and two
  * thousand strings per article from the structured-clone stream, one by one, which at 10,000
  * articles kept the main thread so busy that two workers were slower than one thread. Packed, a
- * record is three flat values — its strings (each short one once), the numbers and an integer
- * program describing the structure — which cross threads as a few memory copies; the receiver rebuilds the objects in ordinary JavaScript and shares each repeated string
- * with the strings it already holds.
+ * record is four flat values — its strings (each short one once), the numbers, the bytes of its
+ * typed arrays and an integer program describing the structure — which cross threads as a few
+ * memory copies; the receiver rebuilds the objects in ordinary JavaScript and shares each
+ * repeated string with the strings it already holds. A typed array travels as its bytes (one
+ * copy), never as one number per element.
  */
 import { Column } from '../engine/column';
 import { SHARED_STRING_MAX_LENGTH, sharedString } from '../engine/pipeline';
@@ -26,7 +28,16 @@ const Op = {
   /** An object of a shape seen before: the shape id. */
   Shape: 7,
   Undefined: 8,
+  /** A typed array: its kind (index in TYPED_KINDS) and element count; its bytes follow the previous one's in `bytes`. */
+  Typed: 9,
 } as const;
+
+/** The typed arrays records may hold, by kind number. */
+const TYPED_KINDS = [Int32Array, Uint8Array, Float64Array, Uint32Array, Float32Array, Int16Array, Uint16Array, Int8Array] as const;
+type TypedArray = InstanceType<(typeof TYPED_KINDS)[number]>;
+
+/** Each typed array's bytes start at a multiple of 8, so any kind can be viewed in place. */
+const align8 = (n: number): number => (n + 7) & ~7;
 
 export interface Packed {
   /**
@@ -35,6 +46,8 @@ export interface Packed {
    */
   readonly strings: readonly string[];
   readonly numbers: Float64Array;
+  /** The bytes of the record's typed arrays, in program order, each starting at a multiple of 8. */
+  readonly bytes: Uint8Array;
   readonly program: Int32Array;
 }
 
@@ -45,12 +58,17 @@ interface ShapeNode {
   id: number;
 }
 
-/** Packs a plain value. Throws on functions, symbols, bigints and class instances other than arrays and plain objects. */
+/**
+ * Packs a plain value. Throws on functions, symbols, bigints and class instances other than
+ * arrays, plain objects and the typed arrays of TYPED_KINDS.
+ */
 export function pack(value: unknown): Packed {
   const ids = new Map<string, number>();
   const strings: string[] = [];
   const numbers = new Column(new Float64Array(256), (n) => new Float64Array(n));
   const program = new Column(new Int32Array(4096), (n) => new Int32Array(n));
+  const typed: TypedArray[] = [];
+  let byteLength = 0;
   // Object shapes are found by walking a trie of their keys, so no string is built per object.
   const root: ShapeNode = { next: new Map(), keys: [], id: -1 };
   let shapes = 0;
@@ -98,6 +116,16 @@ export function pack(value: unknown): Packed {
           for (const item of list) visit(item);
           return;
         }
+        if (ArrayBuffer.isView(v)) {
+          const kind = TYPED_KINDS.findIndex((k) => v instanceof k);
+          if (kind < 0) throw new TypeError(`pack: a ${v.constructor.name} cannot be packed`);
+          program.push(Op.Typed);
+          program.push(kind);
+          program.push((v as TypedArray).length);
+          typed.push(v as TypedArray);
+          byteLength = align8(byteLength) + v.byteLength;
+          return;
+        }
         const proto = Object.getPrototypeOf(v) as unknown;
         if (proto !== Object.prototype && proto !== null) throw new TypeError('pack: only plain objects and arrays can be packed');
         const obj = v as Record<string, unknown>;
@@ -129,7 +157,13 @@ export function pack(value: unknown): Packed {
   };
 
   visit(value);
-  return { strings, numbers: numbers.trimmed().slice(), program: program.trimmed().slice() };
+  const bytes = new Uint8Array(align8(byteLength));
+  let at = 0;
+  for (const t of typed) {
+    bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), at);
+    at = align8(at + t.byteLength);
+  }
+  return { strings, numbers: numbers.trimmed().slice(), bytes, program: program.trimmed().slice() };
 }
 
 /**
@@ -138,7 +172,9 @@ export function pack(value: unknown): Packed {
  * Throws when the parts do not fit together.
  */
 export function unpack(packed: Packed, shared?: Map<string, string>): unknown {
-  const { numbers, program } = packed;
+  const { numbers, program, bytes } = packed;
+  if (!(bytes instanceof Uint8Array)) throw new Error('packed bytes must be a Uint8Array');
+  let at = 0;
   const strings = new Array<string>(packed.strings.length);
   for (let i = 0; i < packed.strings.length; i += 1) {
     const s = packed.strings[i];
@@ -179,6 +215,18 @@ export function unpack(packed: Packed, shared?: Map<string, string>): unknown {
         return false;
       case Op.Undefined:
         return undefined;
+      case Op.Typed: {
+        const kind = TYPED_KINDS[next()];
+        if (kind === undefined) throw new Error('packed typed-array kind out of range');
+        const length = next();
+        const size = length * kind.BYTES_PER_ELEMENT;
+        if (length < 0 || at + size > bytes.length) throw new Error('packed bytes ended early');
+        // Its own buffer (a copy), so the record keeps no packed bytes alive.
+        const out = new kind(length);
+        new Uint8Array(out.buffer).set(bytes.subarray(at, at + size));
+        at = align8(at + size);
+        return out;
+      }
       case Op.Array: {
         const count = next();
         const list = new Array<unknown>(count);
@@ -211,6 +259,6 @@ export function unpack(packed: Packed, shared?: Map<string, string>): unknown {
     return obj;
   };
   const value = read();
-  if (pc !== program.length || n !== numbers.length) throw new Error('packed value has data left over');
+  if (pc !== program.length || n !== numbers.length || at !== bytes.length) throw new Error('packed value has data left over');
   return value;
 }

@@ -20,7 +20,7 @@
 import type { EventAssignment, EventGrouping, EventInfo } from '../../../shared/events';
 import { blockedAverageLinkage } from './blocked';
 import { groupSimilarities } from './slots';
-import type { ArticleTerms } from './terms';
+import { termDisplay, type ArticleTerms } from './terms';
 
 export interface EventInput {
   readonly id: string;
@@ -86,15 +86,15 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
   let df = new Int32Array(1024);
   // Each term occurrence's id, article after article, read again for the vectors.
   let total = 0;
-  for (const input of inputs) total += input.terms.terms.length;
+  for (const input of inputs) total += input.terms.keys.length;
   const occurrenceIds = new Int32Array(total);
   let occurrence = 0;
   for (const input of inputs) {
-    for (const t of input.terms.terms) {
-      let id = termId.get(t.term);
+    for (const term of input.terms.keys) {
+      let id = termId.get(term);
       if (id === undefined) {
         id = termId.size;
-        termId.set(t.term, id);
+        termId.set(term, id);
         if (id === df.length) {
           const bigger = new Int32Array(df.length * 2);
           bigger.set(df);
@@ -116,17 +116,15 @@ export function buildEventCorpus(inputs: readonly EventInput[], options: Groupin
   }
   occurrence = 0;
   const vectors = inputs.map((input) => {
-    const terms = input.terms.terms;
-    const count = terms.length;
+    const { counts, entity } = input.terms;
+    const count = counts.length;
     const ids = occurrenceIds.subarray(occurrence, occurrence + count);
     occurrence += count;
     const raw = new Float64Array(count);
     let norm = 0;
     for (let k = 0; k < count; k += 1) {
-      const t = terms[k];
-      if (!t) continue;
       const id = ids[k] ?? 0;
-      const w = (1 + Math.log(t.count)) * (idfById[id] ?? 1) * (t.entity ? ENTITY_BOOST : 1);
+      const w = (1 + Math.log(counts[k] ?? 1)) * (idfById[id] ?? 1) * (entity[k] === 1 ? ENTITY_BOOST : 1);
       raw[k] = w;
       norm += w * w;
     }
@@ -434,15 +432,19 @@ export function formatDateRange(range: { start: string; end: string }): string {
 export function eventTerms(corpus: EventCorpus, memberIdx: readonly number[], limit = 5): string[] {
   const score = new Map<string, { term: string; s: number; docs: number; n: number; display: string; entity: boolean }>();
   for (const i of memberIdx) {
-    for (const t of corpus.inputs[i]?.terms.terms ?? []) {
-      const prev = score.get(t.term);
-      const idf = corpus.idf.get(t.term) ?? 1;
-      const add = (1 + Math.log(t.count)) * idf * idf;
+    const terms = corpus.inputs[i]?.terms;
+    if (!terms) continue;
+    for (let k = 0; k < terms.keys.length; k += 1) {
+      const term = terms.keys[k] ?? '';
+      const count = terms.counts[k] ?? 0;
+      const prev = score.get(term);
+      const idf = corpus.idf.get(term) ?? 1;
+      const add = (1 + Math.log(count)) * idf * idf;
       if (prev) {
         prev.s += add;
         prev.docs += 1;
-        prev.n += t.count;
-      } else score.set(t.term, { term: t.term, s: add, docs: 1, n: t.count, display: t.display, entity: t.entity });
+        prev.n += count;
+      } else score.set(term, { term, s: add, docs: 1, n: count, display: termDisplay(terms, k), entity: terms.entity[k] === 1 });
     }
   }
   // What the members share counts more than what one of them says often.

@@ -11,6 +11,7 @@ import type { Doc, Span } from '../document';
 import { slot, type Component } from '../pipeline';
 import { STOPWORDS, TITLE_WORDS } from './stopwords';
 
+/** One term of an article, as an object: the expanded form of one column entry of `ArticleTerms`. */
 export interface TermStat {
   /** Lower-case key: "rafah", "tel aviv". */
   readonly term: string;
@@ -25,11 +26,57 @@ export interface TermStat {
   readonly sentence: Span;
 }
 
+/**
+ * An article's most frequent terms (at most MAX_TERMS), most frequent first, ties in code-unit
+ * order of the key, as parallel columns: term i is `keys[i]`, `counts[i]`, `entity[i]`,
+ * `spans[4i … 4i+3]`. Columns rather than one object per term keep the record small (a few
+ * arrays instead of ~600 objects), cheap to pass between threads and to hold for a whole folder.
+ * Read one entry with `termDisplay`/`termFirstText`, or all as objects with `termStats`.
+ */
 export interface ArticleTerms {
-  /** The article's most frequent terms (at most MAX_TERMS), most frequent first. */
-  readonly terms: readonly TermStat[];
+  /** Lower-case keys: "rafah", "tel aviv". */
+  readonly keys: readonly string[];
+  /** As most often written ("Rafah", "Tel Aviv"), or null when written as the key. */
+  readonly displays: readonly (string | null)[];
+  /** The words at the first occurrence as written, or null when they read as the display. */
+  readonly firstTexts: readonly (string | null)[];
+  readonly counts: Int32Array;
+  /** 1 for a name (capitalised in running text), 0 for a common word. */
+  readonly entity: Uint8Array;
+  /** Per term, four offsets: first occurrence start and end, its sentence's start and end. */
+  readonly spans: Int32Array;
   /** Content tokens counted in scored sentences. */
   readonly tokens: number;
+}
+
+/** Offsets per term in `ArticleTerms.spans`. */
+export const TERM_SPAN_WIDTH = 4;
+
+/** How term i is written: "Tel Aviv" for the key "tel aviv". */
+export function termDisplay(terms: ArticleTerms, i: number): string {
+  return terms.displays[i] ?? terms.keys[i] ?? '';
+}
+
+/** The words of term i's first occurrence, as written. */
+export function termFirstText(terms: ArticleTerms, i: number): string {
+  return terms.firstTexts[i] ?? termDisplay(terms, i);
+}
+
+/** Every term as an object (for tests and inspection; consumers read the columns). */
+export function termStats(terms: ArticleTerms): TermStat[] {
+  return terms.keys.map((term, i) => {
+    const at = i * TERM_SPAN_WIDTH;
+    const { spans } = terms;
+    return {
+      term,
+      display: termDisplay(terms, i),
+      count: terms.counts[i] ?? 0,
+      entity: terms.entity[i] === 1,
+      first: { start: spans[at] ?? 0, end: spans[at + 1] ?? 0 },
+      firstText: termFirstText(terms, i),
+      sentence: { start: spans[at + 2] ?? 0, end: spans[at + 3] ?? 0 },
+    };
+  });
 }
 
 export const EVENT_TERMS = slot<ArticleTerms>('event-terms');
@@ -207,22 +254,32 @@ export function extractTerms(doc: Doc): ArticleTerms {
     flush(sentence);
   }
 
-  // Keep the most frequent terms (ties by term), and build records for those only.
-  const terms: TermStat[] = topTerms(acc).map((term) => {
+  // Keep the most frequent terms (ties by term), and fill the columns for those only.
+  const keys = topTerms(acc);
+  const n = keys.length;
+  const displays = new Array<string | null>(n);
+  const firstTexts = new Array<string | null>(n);
+  const counts = new Int32Array(n);
+  const entities = new Uint8Array(n);
+  const spans = new Int32Array(n * TERM_SPAN_WIDTH);
+  for (let i = 0; i < n; i += 1) {
+    const term = keys[i] ?? '';
     const a = acc.get(term) as Acc;
     // A word is a name when it is mostly written capitalised inside sentences.
     const entity = a.entityHits * 2 > a.count;
-    return {
-      term,
-      display: entity && a.capitalised !== null ? a.capitalised : term,
-      count: a.count,
-      entity,
-      first: { start: a.firstStart, end: a.firstEnd },
-      firstText: text.slice(a.firstStart, a.firstEnd),
-      sentence: { start: a.sentence.start, end: a.sentence.end },
-    };
-  });
-  return { terms, tokens };
+    const display = entity && a.capitalised !== null ? a.capitalised : term;
+    const firstText = text.slice(a.firstStart, a.firstEnd);
+    displays[i] = display === term ? null : display;
+    firstTexts[i] = firstText === display ? null : firstText;
+    counts[i] = a.count;
+    entities[i] = entity ? 1 : 0;
+    const at = i * TERM_SPAN_WIDTH;
+    spans[at] = a.firstStart;
+    spans[at + 1] = a.firstEnd;
+    spans[at + 2] = a.sentence.start;
+    spans[at + 3] = a.sentence.end;
+  }
+  return { keys, displays, firstTexts, counts, entity: entities, spans, tokens };
 }
 
 /** Pipeline component assigning EVENT_TERMS; it registers no phrases. */

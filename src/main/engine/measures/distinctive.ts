@@ -19,17 +19,17 @@ import { STOPWORDS } from './stopwords';
 export const EVIDENCE_PER_TERM = 3;
 
 /**
- * The countable words of one article in text order, as plain JSON-safe arrays: each word (its normalised form,
- * shared with the token), its offsets, and whether it continues a bigram with the word before it.
- * Counting unigrams and bigrams is a corpus-level fold (`termCounts`, the aggregator): it keeps
- * per-article results small and builds bigram strings only for the terms that are shown.
+ * The countable words of one article in text order: each word (its normalised form, shared with
+ * the token), and as typed columns its offsets and whether it continues a bigram with the word
+ * before it. Counting unigrams and bigrams is a corpus-level fold (`termCounts`, the aggregator):
+ * it keeps per-article results small and builds bigram strings only for the terms that are shown.
  */
 export interface TermSequence {
   readonly words: readonly string[];
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** 1 when word i forms a bigram with word i − 1 (adjacent, same sentence, no stop-word between). */
-  readonly joins: readonly number[];
+  readonly joins: Uint8Array;
 }
 
 export const TERMS = slot<TermSequence>('terms');
@@ -38,23 +38,26 @@ export const TERMS = slot<TermSequence>('terms');
 export function termSequence(doc: Doc): TermSequence {
   const { tokens } = doc;
   const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const joins: number[] = [];
+  // At most one entry per token; trimmed to the words kept (a copy, so no spare room is held).
+  const starts = new Int32Array(tokens.length);
+  const ends = new Int32Array(tokens.length);
+  const joins = new Uint8Array(tokens.length);
   for (const sentence of doc.sentences) {
     if (sentence.excluded) continue;
     let prev = -2;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) {
       const tok = tokens[t];
       if (tok === undefined || tok.kind !== 'word' || tok.norm.length < 2 || STOPWORDS.has(tok.norm)) continue;
+      const i = words.length;
       words.push(tok.norm);
-      starts.push(tok.start);
-      ends.push(tok.end);
-      joins.push(prev === t - 1 ? 1 : 0);
+      starts[i] = tok.start;
+      ends[i] = tok.end;
+      joins[i] = prev === t - 1 ? 1 : 0;
       prev = t;
     }
   }
-  return { words, starts, ends, joins };
+  const n = words.length;
+  return { words, starts: starts.slice(0, n), ends: ends.slice(0, n), joins: joins.slice(0, n) };
 }
 
 /** Unigram and bigram counts of one sequence, keyed by the term ("gaza", "health ministry"). */

@@ -12,6 +12,7 @@ import type { DiscoveredTerm, EventDiscovery, EventGrouping } from '../../../sha
 import { evidenceKey, type EvidenceStore } from '../aggregate';
 import type { Evidence } from '../document';
 import type { EventCorpus } from '../events/group';
+import { TERM_SPAN_WIDTH, termDisplay, termFirstText } from '../events/terms';
 
 export interface DiscoveryOptions {
   /** Terms per event. */
@@ -40,13 +41,19 @@ function countsOf(corpus: EventCorpus, articleIds: readonly string[]): { counts:
     const index = corpus.indexOf.get(id);
     const input = index === undefined ? undefined : corpus.inputs[index];
     if (!input) continue;
-    for (const t of input.terms.terms) {
-      total += t.count;
-      let c = counts.get(t.term);
-      if (!c) counts.set(t.term, (c = { count: 0, display: t.display, entity: t.entity, evidence: [] }));
-      c.count += t.count;
+    const terms = input.terms;
+    for (let k = 0; k < terms.keys.length; k += 1) {
+      const term = terms.keys[k] ?? '';
+      const count = terms.counts[k] ?? 0;
+      total += count;
+      let c = counts.get(term);
+      if (!c) counts.set(term, (c = { count: 0, display: termDisplay(terms, k), entity: terms.entity[k] === 1, evidence: [] }));
+      c.count += count;
       if (c.evidence.length < EVIDENCE_PER_TERM) {
-        c.evidence.push({ articleId: id, start: t.first.start, end: t.first.end, text: t.firstText, rule: `discovery:${t.term}`, weight: t.count });
+        const at = k * TERM_SPAN_WIDTH;
+        const start = terms.spans[at] ?? 0;
+        const end = terms.spans[at + 1] ?? 0;
+        c.evidence.push({ articleId: id, start, end, text: termFirstText(terms, k), rule: `discovery:${term}`, weight: count });
       }
     }
   }
@@ -58,9 +65,12 @@ function totalsOf(corpus: EventCorpus): { counts: Map<string, number>; total: nu
   const counts = new Map<string, number>();
   let total = 0;
   for (const input of corpus.inputs) {
-    for (const t of input.terms.terms) {
-      total += t.count;
-      counts.set(t.term, (counts.get(t.term) ?? 0) + t.count);
+    const { keys, counts: termCounts } = input.terms;
+    for (let k = 0; k < keys.length; k += 1) {
+      const term = keys[k] ?? '';
+      const count = termCounts[k] ?? 0;
+      total += count;
+      counts.set(term, (counts.get(term) ?? 0) + count);
     }
   }
   return { counts, total };
