@@ -4,11 +4,7 @@
  * the problems list and the manifest. A change meant only to make loading faster must leave it
  * unchanged.
  *
- *   npx tsx scripts/bench/ingest-hash.ts <folder> [<folder> …] [--recursive] [--keep-duplicates] [--workers N [--worker-file out/main/analyzeWorker.js]]
- *
- * `--workers N` prepares the files in N worker threads (loadFolder's worker path, used for folders
- * of 200 articles or more; here for any size), with the built worker when given, else the
- * TypeScript worker through tsx; the hash must equal the one without.
+ *   npx tsx scripts/bench/ingest-hash.ts <folder> [<folder> …] [--recursive] [--keep-duplicates]
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -38,23 +34,9 @@ async function main(): Promise<void> {
     options: {
       recursive: { type: 'boolean', default: false },
       'keep-duplicates': { type: 'boolean', default: false },
-      workers: { type: 'string', default: '0' },
-      'worker-file': { type: 'string' },
     },
   });
-  if (positionals.length === 0) throw new Error('Usage: npx tsx scripts/bench/ingest-hash.ts <folder> [<folder> …] [--recursive] [--keep-duplicates] [--workers N [--worker-file F]]');
-  const workers = Number(values.workers);
-  const builtWorker = values['worker-file'];
-  const workerSetup = workers <= 0
-    ? {}
-    : builtWorker !== undefined
-      ? { workers, workerThreshold: 1, workerFile: path.resolve(builtWorker) }
-      : {
-          workers,
-          workerThreshold: 1,
-          workerFile: path.resolve(import.meta.dirname, '../../test/fixtures/workers/tsx-bootstrap.mjs'),
-          workerEnv: { FRAMESCOPE_WORKER_TARGET: path.resolve(import.meta.dirname, '../../src/main/workers/analyzeWorker.ts') },
-        };
+  if (positionals.length === 0) throw new Error('Usage: npx tsx scripts/bench/ingest-hash.ts <folder> [<folder> …] [--recursive] [--keep-duplicates]');
   for (const arg of positionals) {
     const folder = path.resolve(arg);
     const cpu = process.cpuUsage();
@@ -62,7 +44,6 @@ async function main(): Promise<void> {
     const loaded = await loadFolder(folder, {
       recursive: values.recursive,
       keepDuplicates: values['keep-duplicates'],
-      ...workerSetup,
     });
     const ms = performance.now() - started;
     const u = process.cpuUsage(cpu);

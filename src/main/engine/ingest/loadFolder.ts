@@ -29,8 +29,6 @@ import {
 } from './manifest';
 import { clutterForFolder, formatOf, prepareArticle, type PreparedArticle } from './prepare';
 import { scanWords } from './words';
-import { analysisWorkerCount, mapInWorkers } from '../../workers/pool';
-import type { FileTask, FileTaskSetup } from './fileTask';
 
 export { decodeBytes } from './decode';
 export type { ExcludedRange } from './clutter';
@@ -75,18 +73,6 @@ export interface LoadOptions {
   readonly clutter?: ClutterRules;
   /** Files read at once. */
   readonly concurrency?: number;
-  /**
-   * The built analysis worker module (it also prepares files, see fileTask.ts). Folders of at
-   * least `workerThreshold` article files (200 by default, as for analysis) are read, decoded,
-   * extracted, cleared of clutter and given their metadata in worker threads; duplicates are
-   * found on this thread. Not used with an injected `fs` or compiled `clutter`.
-   */
-  readonly workerFile?: string | URL;
-  /** Worker threads to use (0 = this thread); default `analysisWorkerCount()`. */
-  readonly workers?: number;
-  readonly workerThreshold?: number;
-  readonly workerExecArgv?: readonly string[];
-  readonly workerEnv?: Readonly<Record<string, string>>;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -360,35 +346,8 @@ async function readOne(fs: IngestFs, folder: string, file: string, maxBytes: num
   return { kind: 'article', bytes, prepared };
 }
 
-export interface BuiltArticle extends LoadedArticle {
+interface BuiltArticle extends LoadedArticle {
   readonly signature: Signature | null;
-}
-
-/** What one article file gives: the article (null when it cannot be used) and its problems, in order. */
-export interface FileOutcome {
-  readonly article: BuiltArticle | null;
-  readonly problems: readonly FileProblem[];
-}
-
-/**
- * Reads and prepares one article file (everything ingest does to a file on its own: reading,
- * decoding, extraction, clutter, metadata, word scan and signature); never throws.
- */
-export async function loadOneFile(fs: IngestFs, folder: string, file: string, maxBytes: number, clutter: ClutterRules, entry: ManifestEntry | undefined): Promise<FileOutcome> {
-  let outcome: ReadOutcome;
-  try {
-    outcome = await readOne(fs, folder, file, maxBytes, clutter);
-  } catch (err) {
-    // Nothing a file holds may stop the rest of the folder from loading.
-    return { article: null, problems: [problem(file, 'unreadable', `${file} could not be read: ${(err as Error).message}`)] };
-  }
-  if (outcome.kind === 'problem') return { article: null, problems: [outcome.problem] };
-  const problems: FileProblem[] = [];
-  try {
-    return { article: buildArticle(file, outcome.bytes, outcome.prepared, entry, problems), problems };
-  } catch (err) {
-    return { article: null, problems: [...problems, problem(file, 'unreadable', `${file} could not be analysed: ${(err as Error).message}`)] };
-  }
 }
 
 function buildArticle(file: string, bytes: Uint8Array, prepared: PreparedArticle, entry: ManifestEntry | undefined, problems: FileProblem[]): BuiltArticle | null {
@@ -517,13 +476,10 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   const listing = await listFolder(fs, folder, options.recursive ?? false, problems);
   if (signal?.aborted) throw cancelled();
   let clutter: ClutterRules;
-  // The folder's clutter patterns as data (null: the built-in ones), for worker threads.
-  let clutterSource: unknown = null;
   if (options.clutter) clutter = options.clutter;
   else {
     const found = await clutterForFolder(fs, folder);
     clutter = found.rules;
-    clutterSource = found.source;
     if (found.problem) problems.push(problem(CLUTTER_OVERRIDE, 'lexicon-invalid', found.problem, 'warning'));
   }
   const manifest = await readManifest(fs, folder, listing.rootNames, problems);
@@ -538,66 +494,57 @@ export async function loadFolder(folder: string, options: LoadOptions = {}): Pro
   }
 
   const total = files.length;
-  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(total);
+  const outcomes: (ReadOutcome | undefined)[] = new Array<ReadOutcome | undefined>(total);
+  let next = 0;
   let done = 0;
   let lastReport = 0;
   report({ phase: 'reading', done: 0, total });
-  const counted = (file: string): void => {
-    done += 1;
-    const now = Date.now();
-    if (now - lastReport >= 50 || done === total) {
-      lastReport = now;
-      report({ phase: 'reading', done, total, current: file });
+  // Reading and preparing files is mostly synchronous work: give the event loop back every few
+  // milliseconds so progress, cancellation and other requests are served while a folder loads.
+  let lastYield = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      if (signal?.aborted) return;
+      const i = next;
+      next += 1;
+      const file = files[i] ?? '';
+      try {
+        outcomes[i] = await readOne(fs, folder, file, maxBytes, clutter);
+      } catch (err) {
+        // Nothing a file holds may stop the rest of the folder from loading.
+        outcomes[i] = { kind: 'problem', problem: problem(file, 'unreadable', `${file} could not be read: ${(err as Error).message}`) };
+      }
+      done += 1;
+      const now = Date.now();
+      if (now - lastReport >= 50 || done === total) {
+        lastReport = now;
+        report({ phase: 'reading', done, total, current: file });
+      }
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
   };
-  const poolSize = options.workers ?? analysisWorkerCount();
-  const inWorkers = options.workerFile !== undefined && poolSize > 0 && total >= (options.workerThreshold ?? 200) && options.fs === undefined && options.clutter === undefined;
-  if (inWorkers && options.workerFile !== undefined) {
-    await mapInWorkers<FileTask, FileOutcome>({
-      workerFile: options.workerFile,
-      items: { count: total, item: (i) => ({ kind: 'file', folder, file: files[i] ?? '', maxBytes, entry: manifestByFile.get(files[i] ?? '') ?? null }) },
-      collect: false,
-      size: poolSize,
-      batchSize: 32,
-      workerData: { folder, clutter: clutterSource } satisfies FileTaskSetup,
-      ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
-      ...(options.workerEnv ? { env: options.workerEnv } : {}),
-      ...(signal ? { signal } : {}),
-      onResult: (i, outcome) => {
-        outcomes[i] = outcome;
-        counted(files[i] ?? '');
-      },
-    });
-  } else {
-    let next = 0;
-    // Reading and preparing files is mostly synchronous work: give the event loop back every few
-    // milliseconds so progress, cancellation and other requests are served while a folder loads.
-    let lastYield = performance.now();
-    const worker = async (): Promise<void> => {
-      while (next < total) {
-        if (signal?.aborted) return;
-        const i = next;
-        next += 1;
-        const file = files[i] ?? '';
-        outcomes[i] = await loadOneFile(fs, folder, file, maxBytes, clutter, manifestByFile.get(file));
-        counted(file);
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
-      }
-    };
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, total || 1));
-    await Promise.all(Array.from({ length: concurrency }, () => worker()));
-  }
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, total || 1));
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
   if (signal?.aborted) throw cancelled();
 
   const articles: BuiltArticle[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome) continue;
-    problems.push(...outcome.problems);
-    if (outcome.article) articles.push(outcome.article);
-  }
+  outcomes.forEach((outcome, i) => {
+    const file = files[i] ?? '';
+    if (!outcome) return;
+    if (outcome.kind === 'problem') {
+      problems.push(outcome.problem);
+      return;
+    }
+    try {
+      const article = buildArticle(file, outcome.bytes, outcome.prepared, manifestByFile.get(file), problems);
+      if (article) articles.push(article);
+    } catch (err) {
+      problems.push(problem(file, 'unreadable', `${file} could not be analysed: ${(err as Error).message}`));
+    }
+  });
   const kept = resolveDuplicates(articles, options.keepDuplicates ?? false, problems);
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { articles: kept, problems, manifest };

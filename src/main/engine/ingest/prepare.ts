@@ -94,22 +94,20 @@ export function prepareArticle(bytes: Uint8Array, file: string, rules: ClutterRu
  * The clutter patterns for a folder: its own `lexicons/clutter.json` when it has one, else the
  * built-in file. Both the loader and the reader call this, so their offsets agree.
  */
-export async function clutterForFolder(fs: IngestFs, folder: string): Promise<{ rules: ClutterRules; problem: string | null; source: unknown }> {
+export async function clutterForFolder(fs: IngestFs, folder: string): Promise<{ rules: ClutterRules; problem: string | null }> {
   let bytes: Uint8Array | null;
   try {
     bytes = await readOptional(fs, path.join(folder, ...CLUTTER_OVERRIDE.split('/')));
   } catch (err) {
-    return { rules: DEFAULT_CLUTTER, problem: `${CLUTTER_OVERRIDE} could not be read (${errnoCode(err)}); the built-in clutter patterns are used.`, source: null };
+    return { rules: DEFAULT_CLUTTER, problem: `${CLUTTER_OVERRIDE} could not be read (${errnoCode(err)}); the built-in clutter patterns are used.` };
   }
-  if (bytes === null) return { rules: DEFAULT_CLUTTER, problem: null, source: null };
+  if (bytes === null) return { rules: DEFAULT_CLUTTER, problem: null };
   try {
-    // `source` is the valid file's data (null for the built-in patterns): worker threads compile it again.
-    const source: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-    return { rules: compileClutter(source), problem: null, source };
+    return { rules: compileClutter(JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''))), problem: null };
   } catch (err) {
     const detail = err instanceof z.ZodError
       ? `${err.issues[0]?.path.join('.') ?? ''}: ${err.issues[0]?.message ?? 'invalid'}`
       : (err as Error).message;
-    return { rules: DEFAULT_CLUTTER, problem: `${CLUTTER_OVERRIDE} is not valid (${detail}); the built-in clutter patterns are used.`, source: null };
+    return { rules: DEFAULT_CLUTTER, problem: `${CLUTTER_OVERRIDE} is not valid (${detail}); the built-in clutter patterns are used.` };
   }
 }
