@@ -19,6 +19,7 @@ import {
 import { FRAMING_STAMP } from '../../src/main/engine/measures/index';
 import { termCounts } from '../../src/main/engine/measures/distinctive';
 import { actorMentions, MENTION_WIDTH } from '../../src/main/engine/measures/actors';
+import { sentenceValue } from '../../src/main/engine/measures/sentiment';
 import { quantile } from '../../src/main/engine/measures/aggregate';
 import { loadFramingPacks } from '../../src/main/engine/measures/packs';
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
@@ -47,9 +48,9 @@ describe('sentiment', () => {
       'afinn:hope=2@1',
     ]);
     for (const w of r.words) expect(text.slice(w.start, w.end)).toBe(w.text);
-    expect(r.sentenceScores).toEqual([-4, 2]);
-    expect(r.sentenceComparative).toEqual([-1, 2 / 3]);
-    expect(r.sentenceTone).toEqual([-2, 2 / Math.sqrt(3)]);
+    expect(Array.from(r.sentenceScores)).toEqual([-4, 2]);
+    expect(Array.from(r.sentenceComparative)).toEqual([-1, 2 / 3]);
+    expect(Array.from(r.sentenceTone)).toEqual([-2, 2 / Math.sqrt(3)]);
     expect(r.tone).toBeCloseTo((-2 + 2 / Math.sqrt(3)) / 2);
     expect(r.packs).toContain('sentiment-overrides@1.0.0');
   });
@@ -86,7 +87,9 @@ describe('sentiment', () => {
     const text = 'Bad news. Donate and help us!';
     const doc = buildDoc('x', text, [{ start: 10, end: text.length }]);
     const r = pipeline.run(doc, { id: 'x', outlet: 'X', title: null, date: null }).get(SENTIMENT);
-    expect(r.sentenceScores).toEqual([-3, null]);
+    expect([0, 1].map((i) => sentenceValue(r.sentenceScores, i))).toEqual([-3, null]);
+    expect(r.sentenceTone).toBeInstanceOf(Float64Array);
+    expect(Number.isNaN(r.sentenceTone[1])).toBe(true);
     expect(r.words.map((w) => w.rule)).toEqual(['afinn:bad']);
   });
 

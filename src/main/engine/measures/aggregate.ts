@@ -15,7 +15,7 @@ import { CUES } from './cues';
 import { EVIDENCE_PER_TERM, TERMS, TermIds, topLogOdds } from './distinctive';
 import type { ReferentEntry } from './packs';
 import { LABELS } from './referents';
-import { SENTIMENT } from './sentiment';
+import { SENTIMENT, sentenceValue } from './sentiment';
 
 const empty: Cell = { value: null, count: 0, evidenceKey: null };
 
@@ -91,7 +91,7 @@ function sd(xs: readonly number[]): number | null {
 /** The tone of one sentence of an article (AFINN score / √words); null when excluded or not analysed. */
 export function sentenceTone(article: AnalysedArticle, sentenceIndex: number): number | null {
   if (!article.results.has(SENTIMENT)) return null;
-  return article.results.get(SENTIMENT).sentenceTone[sentenceIndex] ?? null;
+  return sentenceValue(article.results.get(SENTIMENT).sentenceTone, sentenceIndex);
 }
 
 /** Article tones per outlet with five-number summaries, for a strip or box plot. */
@@ -172,8 +172,8 @@ const actorTones = perArticle((a) => {
   const seen = new Set<string>();
   let wordsBySentence: Map<number, Evidence[]> | null = null;
   for (const m of actorMentions(a.results.get(ACTORS), a.meta.id, actorSourceEvidence(a))) {
-    const tone = sentiment.sentenceTone[m.sentence];
-    if (tone === null || tone === undefined) continue;
+    const tone = sentenceValue(sentiment.sentenceTone, m.sentence);
+    if (tone === null) continue;
     let entry = out.get(m.group);
     if (!entry) out.set(m.group, (entry = { evidence: [], tones: [] }));
     entry.evidence.push(m.evidence);
