@@ -11,7 +11,7 @@ import { isTrustedFrameUrl, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { appPaths, bundleDir, folderFromArgs } from './paths';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppUrl } from './protocol';
-import { watchFolder } from './engine/ingest/watch';
+import { watchFolderLazily } from './folderWatch';
 import { createService } from './service';
 import { createHiddenWindow, createMainWindow, denyAllPermissions, hardenWebContents } from './window';
 import { PDF_PARTITION, ReportPages, dialogSaveFile, electronRenderPdf } from './export/desktop';
@@ -42,7 +42,7 @@ async function start(): Promise<void> {
     },
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — the service passes only URLs that parseExternalUrl accepted (absolute https, no credentials)
     log: (message) => console.error(message),
-    watch: (dir, onChange) => watchFolder(dir, (c) => onChange([...c.added, ...c.changed, ...c.removed])),
+    watch: watchFolderLazily,
     saveFile: dialogSaveFile({
       showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
       defaultDir: () => {

@@ -4,12 +4,11 @@
  * small functions so this module is tested without Electron.
  */
 import type { ArticleCorrection, Corrections, CorrectionsOutcome, Handlers } from '../shared/contract';
-import { saveManifest, type ManifestEdits } from './engine/ingest/saveManifest';
+import type { ManifestEdits } from './engine/ingest/saveManifest';
 import type { AnalysisSnapshot, Progress, SourcedField } from '../shared/model';
 import { CodedError, fail, ok, toFailure, type Result } from '../shared/result';
 import type { Analysis, AnalyzeOptions } from './engine';
 import { MIME_TYPES, safeFileName, type ExportFormat, type SaveExportOutcome } from '../shared/exporting';
-import { dataExportText } from './export/data';
 import { knownJson, rememberJson } from './knownJson';
 
 /** Where an export went: the file the user chose, or nothing when they closed the dialog. */
@@ -28,9 +27,12 @@ export interface ServiceDeps {
   readonly log?: (message: string) => void;
   /**
    * Watches an opened folder (not the samples) and calls back when its files change, so the
-   * dashboard follows edits made outside Framescope. Returns a function that stops watching.
+   * dashboard follows edits made outside Framescope; `onReady` once changes from then on are
+   * reported. Returns a function that stops watching.
    */
-  readonly watch?: (folder: string, onChange: (changed: readonly string[]) => void) => () => Promise<void>;
+  readonly watch?: (folder: string, onChange: (changed: readonly string[]) => void, onReady?: () => void) => () => Promise<void>;
+  /** How long after an open the watching starts, in ms (default `WATCH_DELAY_MS`). */
+  readonly watchDelayMs?: number;
   /** Writes corrections to a folder's manifest (the only write into an article folder); the engine's by default. */
   readonly saveManifest?: (folder: string, edits: ManifestEdits) => Promise<{ readonly file: string }>;
   /**
@@ -65,6 +67,14 @@ export function parseExternalUrl(raw: string): URL | null {
   if (url.protocol !== 'https:' || url.username || url.password) return null;
   return url;
 }
+
+/**
+ * The watcher starts this long after a folder is opened: its first scan (a stat of every file,
+ * about a second of CPU at 10,000 articles) would otherwise compete with sending the first
+ * screen and the casualty-figure rows. Changes made in between are caught when it is ready, by
+ * comparing the folder with what was analysed (`Analysis.changedOnDisk`).
+ */
+export const WATCH_DELAY_MS = 2000;
 
 export function createService(deps: ServiceDeps): Service {
   const listeners = new Set<(progress: Progress) => void>();
@@ -110,14 +120,7 @@ export function createService(deps: ServiceDeps): Service {
       const { snapshot } = analysis;
       if (deps.watch && watchedBefore !== snapshot.folder.path) {
         void stopWatching?.();
-        stopWatching = isSeeds
-          ? null
-          : deps.watch(snapshot.folder.path, (changed) => {
-              deps.log?.(`files changed in ${snapshot.folder.path}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}; analysing again`);
-              if (current?.snapshot.folder.path !== snapshot.folder.path) return;
-              if (running) refreshPending = true;
-              else void open(snapshot.folder.path, false);
-            });
+        stopWatching = isSeeds ? null : watchLater(snapshot.folder.path, deps.watch);
       }
       // "done" is emitted only once the snapshot is current, so a listener can fetch it.
       emit({ phase: 'done', done: snapshot.articles.length, total: snapshot.articles.length, folder: snapshot.folder.path, analysedAt: snapshot.analysedAt });
@@ -133,6 +136,41 @@ export function createService(deps: ServiceDeps): Service {
         void open(current.snapshot.folder.path, false);
       }
     }
+  }
+
+  /** Analyses the open folder again after a change seen outside Framescope (after the analysis under way, if any). */
+  function refresh(folder: string): void {
+    if (current?.snapshot.folder.path !== folder) return;
+    if (running) refreshPending = true;
+    else void open(folder, false);
+  }
+
+  /** Starts watching `folder` after `WATCH_DELAY_MS`; returns a function that stops it (or cancels the start). */
+  function watchLater(folder: string, watch: NonNullable<ServiceDeps['watch']>): () => Promise<void> {
+    let stop: (() => Promise<void>) | null = null;
+    const timer = setTimeout(() => {
+      stop = watch(
+        folder,
+        (changed) => {
+          deps.log?.(`files changed in ${folder}: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}; analysing again`);
+          refresh(folder);
+        },
+        () => {
+          const analysis = current;
+          if (analysis?.snapshot.folder.path !== folder || !analysis.changedOnDisk) return;
+          void analysis.changedOnDisk().then((changed) => {
+            if (!changed || current !== analysis) return;
+            deps.log?.(`files changed in ${folder} while it was being opened; analysing again`);
+            refresh(folder);
+          });
+        },
+      );
+    }, deps.watchDelayMs ?? WATCH_DELAY_MS);
+    timer.unref();
+    return async () => {
+      clearTimeout(timer);
+      await stop?.();
+    };
   }
 
   /** Saves corrections to the folder's manifest, re-opens it (cached: only metadata changes) and says how to undo. */
@@ -174,7 +212,9 @@ export function createService(deps: ServiceDeps): Service {
       return { id: e.id, name: event?.nameSource === 'user' ? event.name : null };
     });
     try {
-      const saved = await (deps.saveManifest ?? saveManifest)(snapshot.folder.path, {
+      // The manifest writer belongs to the ingest modules, loaded only when first needed.
+      const save = deps.saveManifest ?? (await import('./engine/ingest/saveManifest')).saveManifest;
+      const saved = await save(snapshot.folder.path, {
         ...(edits.renameOutlets ? { renameOutlets: edits.renameOutlets } : {}),
         ...(edits.events ? { events: edits.events } : {}),
         ...(edits.articles
@@ -232,6 +272,7 @@ export function createService(deps: ServiceDeps): Service {
       }
       let text: string;
       try {
+        const { dataExportText } = await import('./export/data');
         text = await dataExportText(current, format, table);
       } catch (err) {
         return toFailure(err);

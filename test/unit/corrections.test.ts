@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzeFolder } from '../../src/main/engine';
 import { createService } from '../../src/main/service';
 import { dispatch } from '../../src/main/dispatch';
@@ -75,6 +75,7 @@ describe('following a folder changed outside Framescope', () => {
     const service = createService({
       seedsDir,
       analyze: analyzeFolder,
+      watchDelayMs: 0,
       watch: (folder, onChange) => {
         watched.push({ folder, onChange });
         return () => {
@@ -84,9 +85,11 @@ describe('following a folder changed outside Framescope', () => {
       },
     });
     await service.handlers.openSeeds(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(watched).toEqual([]);
     await service.open(dir);
-    expect(watched.map((w) => w.folder)).toEqual([dir]);
+    // The watcher starts after a delay, so its first scan does not compete with the first screen.
+    await vi.waitFor(() => expect(watched.map((w) => w.folder)).toEqual([dir]));
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(dir, 'extra.txt'), 'JERUSALEM | Xinhua | Blinken met officials in Tel Aviv on Tuesday to discuss aid to Gaza.\n');
     const done = new Promise<number>((resolve) => {
@@ -101,6 +104,49 @@ describe('following a folder changed outside Framescope', () => {
     expect(await done).toBe(6);
     await service.handlers.openSeeds(undefined);
     expect(stopped).toBe(1);
+  });
+});
+
+describe('a change made before the watcher is ready', () => {
+  it('is caught when the watcher is ready, by comparing the folder with what was analysed', async () => {
+    const dir = await copyOfSeeds();
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'framescope-watch-cache-'));
+    const ready: (() => void)[] = [];
+    const opened: string[] = [];
+    const logged: string[] = [];
+    const service = createService({
+      seedsDir,
+      analyze: (folder, options) => {
+        opened.push(folder);
+        return analyzeFolder(folder, { ...options, cacheDir });
+      },
+      log: (message) => logged.push(message),
+      watchDelayMs: 0,
+      watch: (_folder, _onChange, onReady) => {
+        if (onReady) ready.push(onReady);
+        return () => Promise.resolve();
+      },
+    });
+    await service.open(dir);
+    await vi.waitFor(() => expect(ready).toHaveLength(1));
+    // Nothing changed: being ready re-opens nothing.
+    ready[0]?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(opened).toEqual([dir]);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'extra.txt'), 'JERUSALEM | Xinhua | Blinken met officials in Tel Aviv on Tuesday to discuss aid to Gaza.\n');
+    const done = new Promise<number>((resolve) => {
+      const off = service.onProgress((p) => {
+        if (p.phase === 'done') {
+          off();
+          resolve(p.total);
+        }
+      });
+    });
+    ready[0]?.();
+    expect(await done).toBe(6);
+    expect(opened).toEqual([dir, dir]);
+    expect(logged.some((m) => m.includes('while it was being opened'))).toBe(true);
   });
 });
 

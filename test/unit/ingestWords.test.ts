@@ -38,6 +38,7 @@ describe('scanWords gives the words of the word pattern over the lower-cased sco
     ['case mappings that change length', 'İstanbul İSTANBUL ΟΔΟΣ ΣΊΣΥΦΟΣ Straße STRASSE ǅemal'],
     ['digits outside ASCII and letters next to marks', '²³ ½ ٣٤٥ №5 ª º µ a·b a–b a—b'],
     ['tabs, form feeds and line breaks', 'one\ttwo\fthree\r\nfour\n\nfive'],
+    ['stopwords in a chunk found not plain only at its end', 'the,and,of,é the—de—la·ü and’s—Straße la de the'],
     ['empty', ''],
   ])('%s', (_name, text) => {
     expectSame(text);

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { analyzeFolder, whenCachesWritten } from '../engine';
 import { homedir } from 'node:os';
 import { appPaths, bundleDir, defaultCacheDir, folderFromArgs } from '../paths';
-import { watchFolder } from '../engine/ingest/watch';
+import { watchFolderLazily } from '../folderWatch';
 import { createService } from '../service';
 import { startBrowserServer } from './server';
 import { chromiumPdfRenderer } from '../export/chromium';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     analyze: (dir, options) =>
       analyzeFolder(dir, { ...options, recursive: args.includes('--recursive'), workerFile: paths.workerFile, cacheDir: defaultCacheDir(process.env, process.platform, homedir()) }),
     log: (message) => console.error(message),
-    watch: (dir, onChange) => watchFolder(dir, (c) => onChange([...c.added, ...c.changed, ...c.removed])),
+    watch: watchFolderLazily,
   });
   service.onProgress((p) => {
     if (p.phase === 'done') console.error(`Framescope: analysed ${p.total} articles in ${p.folder}`);

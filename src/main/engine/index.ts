@@ -17,8 +17,6 @@ import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION, resultsVersion } from '../../shared/version';
 import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate';
 import type { Doc, Span } from './document';
-import { loadArticleText } from './ingest/loadArticle';
-import { loadFolder } from './ingest/loadFolder';
 import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
@@ -26,7 +24,7 @@ import { rememberJson } from '../knownJson';
 import { unpack, type Packed } from '../workers/packed';
 import { analysisWorkerCount, mapInWorkers } from '../workers/pool';
 import { analyseArticle, type WorkItem } from './work';
-import { engineParts, type EngineParts } from './registry';
+import { engineParts, lexiconStamps, type EngineParts } from './registry';
 import { buildDoc, sentenceAt } from './text/buildDoc';
 
 export interface AnalyzeOptions {
@@ -82,6 +80,12 @@ export interface Analysis {
    * changed since the analysis), one at a time in folder order: what the data export reads.
    */
   articleResults(): AsyncGenerator<ArticleResults>;
+  /**
+   * Whether the folder's files differ now from those analysed (names, sizes, modification times),
+   * for a watcher started after the analysis. Always false when the folder cache is off (no
+   * fingerprint was taken).
+   */
+  changedOnDisk?(): Promise<boolean>;
 }
 
 /** One analysed article as the data export reads it. */
@@ -103,6 +107,16 @@ function sentenceOf(doc: Doc, offset: number): Span {
   return { start: Math.max(0, offset - 80), end: Math.min(doc.text.length, offset + 80) };
 }
 
+/**
+ * The ingest modules (encodings, HTML, Markdown, front matter …) are loaded only when articles are
+ * actually read: a folder re-opened from its snapshot cache never needs them, and loading them
+ * costs about a third of a second of CPU.
+ */
+const ingest = {
+  loadFolder: async () => (await import('./ingest/loadFolder')).loadFolder,
+  loadArticleText: async () => (await import('./ingest/loadArticle')).loadArticleText,
+};
+
 /** Cache writes still in progress, per folder. */
 const pendingWrites = new Map<string, Promise<void>>();
 
@@ -115,11 +129,16 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   const resolved = path.resolve(folder);
   await pendingWrites.get(resolved);
   const t0 = performance.now();
-  const parts = options.parts ?? engineParts(resolved);
-  const versionKey = [resultsVersion, ...parts.lexicons].join(' ');
+  // A re-open from the snapshot cache needs only the lexicon stamps (the cache key), not the built
+  // matchers: the parts are built when articles are analysed or read again.
+  let built: EngineParts | undefined = options.parts;
+  const parts = (): EngineParts => (built ??= engineParts(resolved));
+  const versionKey = [resultsVersion, ...(options.parts ? options.parts.lexicons : lexiconStamps(resolved))].join(' ');
   // Custom measures (tests, tools) are not named by the versions: never cache their snapshot.
   const snapshots = options.cacheDir && !options.parts ? new SnapshotCache(options.cacheDir, resolved, versionKey) : null;
   const fingerprint = snapshots ? await folderFingerprint(resolved, options.recursive ?? false).catch(() => null) : null;
+  const changedOnDisk = async (): Promise<boolean> =>
+    fingerprint !== null && (await folderFingerprint(resolved, options.recursive ?? false).catch(() => null)) !== fingerprint;
   let snapshotLoad: SnapshotLoad | null = null;
   if (snapshots && fingerprint !== null) {
     snapshotLoad = await snapshots.load(fingerprint);
@@ -170,11 +189,12 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
         });
         return figureRowsRead;
       };
-      return analysisOf(resolved, parts, snapshot, rest, figures, stats);
+      return analysisOf(resolved, parts, snapshot, rest, figures, stats, changedOnDisk);
     }
   }
   // Article texts are held only until each one is analysed (or handed to a worker), so the
   // process never keeps a whole folder's text while the results come in.
+  const loadFolder = await ingest.loadFolder();
   const { texts, articles, problems, manifest } = await loadFolder(resolved, options).then((loaded) => ({
     texts: loaded.articles.map((a): string | undefined => a.text),
     articles: loaded.articles.map(({ summary, excluded }) => ({ summary, excluded })),
@@ -183,7 +203,8 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   }));
   const t1 = performance.now();
   const total = articles.length;
-  const pipeline = createPipeline(parts.components);
+  const { components, aggregators, featureSources, lexicons } = parts();
+  const pipeline = createPipeline(components);
   const started = performance.now();
   const report = (done: number): void => {
     const elapsed = (performance.now() - started) / 1000;
@@ -298,8 +319,8 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   const { eventTables, ...comparison } = compare(analysed, {
     scope: { kind: 'corpus' },
     outlets: outletNames,
-    aggregators: parts.aggregators,
-    featureSources: parts.featureSources,
+    aggregators,
+    featureSources,
     store,
     overrides,
     eventNames,
@@ -309,7 +330,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     figureCount: figures.length,
     tone: toneDistribution(analysed, outletNames),
     voices: voiceShares(analysed, outletNames),
-    lexicons: parts.lexicons,
+    lexicons,
   };
   store.release();
 
@@ -351,7 +372,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
     if (pendingWrites.get(resolved) === write) pendingWrites.delete(resolved);
   });
   const rest = Promise.resolve({ store, excluded: excludedById, eventTables: new Map(eventTables.map((e) => [e.eventId, e.tables] as const)) });
-  return analysisOf(resolved, parts, snapshot, () => rest, () => Promise.resolve(figures), stats, pipeline);
+  return analysisOf(resolved, parts, snapshot, () => rest, () => Promise.resolve(figures), stats, changedOnDisk, pipeline);
 }
 
 /** What the screens after the first need: evidence, one event's tables, clutter ranges for the reader. */
@@ -364,11 +385,12 @@ interface Details {
 /** The open analysis: the snapshot, its evidence and the articles read again on demand. */
 function analysisOf(
   resolved: string,
-  parts: EngineParts,
+  parts: () => EngineParts,
   snapshot: AnalysisSnapshot,
   rest: () => Promise<Details>,
   figures: () => Promise<readonly FigureRow[]>,
   stats: AnalysisStats,
+  changedOnDisk: () => Promise<boolean>,
   built?: Pipeline,
 ): Analysis {
   let pipeline = built ?? null;
@@ -379,6 +401,7 @@ function analysisOf(
     const summary = summaries.get(id);
     if (!summary) throw new CodedError('E_NOT_FOUND');
     const { excluded } = await rest();
+    const loadArticleText = await ingest.loadArticleText();
     return buildDoc(id, await loadArticleText(resolved, summary), excluded.get(id) ?? []);
   };
 
@@ -386,6 +409,7 @@ function analysisOf(
     snapshot,
     stats,
     figures,
+    changedOnDisk,
     async eventTables(eventId) {
       return (await rest()).eventTables.get(eventId) ?? null;
     },
@@ -395,7 +419,7 @@ function analysisOf(
       for (const summary of snapshot.articles) {
         const doc = await docOf(summary.id);
         const meta = metaOf(summary);
-        pipeline ??= createPipeline(parts.components);
+        pipeline ??= createPipeline(parts().components);
         const results: PipelineResults = pipeline.run(doc, meta);
         yield { summary, outlet: meta.outlet ?? UNKNOWN_OUTLET, results, doc };
       }
@@ -405,7 +429,7 @@ function analysisOf(
       if (!summary) throw new CodedError('E_NOT_FOUND');
       const doc = await docOf(id);
       const meta = metaOf(summary);
-      pipeline ??= createPipeline(parts.components);
+      pipeline ??= createPipeline(parts().components);
       const article: AnalysedArticle = { meta, results: pipeline.run(doc, meta) };
       const highlights: Highlight[] = doc.excluded.map((x) => ({
         start: x.start,
@@ -414,7 +438,7 @@ function analysisOf(
         tag: 'clutter',
         note: 'Page clutter: shown, never scored',
       }));
-      for (const h of parts.highlighters) highlights.push(...h(article, doc));
+      for (const h of parts().highlighters) highlights.push(...h(article, doc));
       highlights.sort((a, b) => a.start - b.start || b.end - a.end);
       return {
         id,

@@ -4,19 +4,30 @@
  * highlights its evidence in the reader. One list, so the app, the browser mode, the command
  * line and the workers all run the same analysis.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Highlight } from '../../shared/evidence';
 import type { Aggregator, AnalysedArticle, FeatureSource } from './aggregate';
 import type { Doc } from './document';
 import { eventTermsComponent } from './events/terms';
 import { figuresAggregator, figureFeatures } from './figures/aggregate';
-import { figuresComponent, figureReferenceComponent, referenceForFolder } from './figures/index';
+import { DEFAULT_SERIES_ID, figuresComponent, figureReferenceComponent, referenceForFolder } from './figures/index';
 import { FigureLexicon, figuresPack } from './figures/lexicon';
 import { FIGURES } from './figures/slots';
 import { packStamp } from './lexicons/pack';
 import { framingAggregators, framingComponents, sentenceTone } from './measures/index';
 import { ATTRIBUTIONS } from './measures/attribution';
 import { CUES } from './measures/cues';
-import { framingPackStamps, loadFramingPacks } from './measures/packs';
+import { AFINN_STAMP, framingPackStamps, loadFramingPacks } from './measures/packs';
+import actorsData from './lexicons/actors.json' with { type: 'json' };
+import attributionData from './lexicons/attribution.json' with { type: 'json' };
+import cuesData from './lexicons/cues.json' with { type: 'json' };
+import figuresData from './lexicons/figures.json' with { type: 'json' };
+import personsData from './lexicons/persons.json' with { type: 'json' };
+import referentsData from './lexicons/referents.json' with { type: 'json' };
+import overridesData from './lexicons/sentiment-overrides.json' with { type: 'json' };
+import topicsData from './lexicons/topics.json' with { type: 'json' };
+import voicesData from './lexicons/voices.json' with { type: 'json' };
 import { LABELS } from './measures/referents';
 import { SENTIMENT } from './measures/sentiment';
 import type { Component } from './pipeline';
@@ -143,4 +154,35 @@ export function engineParts(folder: string | null): EngineParts {
       `reference:${reference.id}`,
     ],
   };
+}
+
+/** Files and folders in an article folder that replace built-in lexicon packs or the reference series. */
+const FOLDER_DATA = ['lexicons', 'reference.json', 'reference.csv'] as const;
+
+/** True when the folder may hold its own packs or reference series (anything but "no such entry" counts). */
+function hasFolderData(folder: string): boolean {
+  return FOLDER_DATA.some((name) => {
+    try {
+      return statSync(path.join(folder, name), { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** `engineParts(null).lexicons`, from the built-in packs' own headers (they are validated by tests and by any analysis). */
+const BUILT_IN_STAMPS: readonly string[] = [
+  AFINN_STAMP,
+  ...[overridesData, actorsData, referentsData, attributionData, cuesData, figuresData, personsData, voicesData, topicsData].map(packStamp),
+  `reference:${DEFAULT_SERIES_ID}`,
+];
+
+/**
+ * The lexicon stamps of `engineParts(folder)` — what the cache keys are made of — without building
+ * the matchers or validating every built-in pack again, which a re-open from the cache never needs.
+ * A folder with a `lexicons` folder or a reference series of its own gets the full
+ * `engineParts(folder).lexicons` (validated, so a broken pack is still an error naming the file).
+ */
+export function lexiconStamps(folder: string | null): readonly string[] {
+  return folder !== null && hasFolderData(folder) ? engineParts(folder).lexicons : BUILT_IN_STAMPS;
 }

@@ -33,10 +33,10 @@ export function fnv(s: string): number {
  * alone: no-break space, curly quotes, dashes, ellipsis, bullets, guillemets, currency and
  * degree signs. A chunk of ASCII and these is scanned without building strings.
  */
-const PLAIN_MARKS = new Set([
+const PLAIN_MARKS: readonly number[] = [
   0x00a0, 0x00a3, 0x00a9, 0x00ab, 0x00ae, 0x00b0, 0x00b7, 0x00bb, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
   0x2026, 0x2032, 0x2033, 0x20ac, 0x2122,
-]);
+];
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
@@ -82,8 +82,9 @@ function push(sink: Sink, h: number): void {
   sink.count += 1;
 }
 
-function tally(sink: Sink, bits: number): void {
-  for (let b = 0, rest = bits; rest !== 0; b += 1, rest >>>= 1) if (rest & 1) sink.language[b] = (sink.language[b] ?? 0) + 1;
+/** Adds `by` (1, or -1 to take a tally back) to the count of each language in `bits`. */
+function tally(sink: Sink, bits: number, by: number): void {
+  for (let b = 0, rest = bits; rest !== 0; b += 1, rest >>>= 1) if (rest & 1) sink.language[b] = (sink.language[b] ?? 0) + by;
 }
 
 /** A chunk holding other characters: lower-cased and matched with the word pattern itself. */
@@ -95,7 +96,98 @@ function slowChunk(sink: Sink, chunk: string): void {
     if (sink.sampled < LANGUAGE_SAMPLE) {
       sink.sampled += 1;
       const stop = stopwordByHash(h);
-      if (stop !== undefined && stop.word === word) tally(sink, stop.bits);
+      if (stop !== undefined && stop.word === word) tally(sink, stop.bits, 1);
+    }
+  }
+}
+
+/** PLAIN_MARKS as a table by char code. */
+const PLAIN_TABLE = new Uint8Array(Math.max(...PLAIN_MARKS) + 1);
+for (const c of PLAIN_MARKS) PLAIN_TABLE[c] = 1;
+
+function isPlainMark(c: number): boolean {
+  return c < PLAIN_TABLE.length && PLAIN_TABLE[c] === 1;
+}
+
+/**
+ * The language bits tallied for the words of the current chunk, to take back if it is not plain
+ * (grown when a chunk holds more stopwords than it has room for).
+ */
+let chunkTallies = new Int32Array(64);
+
+/**
+ * Hashes the words from `start` to `end` (a scored segment) in one pass over the character codes.
+ * A white-space-separated chunk of ASCII and plain marks is hashed straight from the codes, no
+ * strings built; on meeting any other character, the words already taken from its chunk are
+ * taken back and the whole chunk goes to slowChunk.
+ */
+function scanSegment(sink: Sink, text: string, start: number, end: number): void {
+  // Where the current chunk starts, and the sink as it was there.
+  let chunkStart = start;
+  let chunkCount = sink.count;
+  let chunkSampled = sink.sampled;
+  let tallied = 0;
+  let k = start;
+  while (k < end) {
+    let c = text.charCodeAt(k);
+    if (!isAsciiWordChar(c)) {
+      if (c >= 128 && !isPlainMark(c)) {
+        sink.count = chunkCount;
+        sink.sampled = chunkSampled;
+        for (let t = 0; t < tallied; t += 1) tally(sink, chunkTallies[t] ?? 0, -1);
+        let chunkEnd = k + 1;
+        while (chunkEnd < end && !isSpace(text.charCodeAt(chunkEnd))) chunkEnd += 1;
+        slowChunk(sink, text.slice(chunkStart, chunkEnd));
+        k = chunkEnd;
+        chunkStart = k;
+        chunkCount = sink.count;
+        chunkSampled = sink.sampled;
+        tallied = 0;
+        continue;
+      }
+      k += 1;
+      if (isSpace(c)) {
+        chunkStart = k;
+        chunkCount = sink.count;
+        chunkSampled = sink.sampled;
+        tallied = 0;
+      }
+      continue;
+    }
+    const wordStart = k;
+    let h = FNV_OFFSET;
+    while (k < end && isAsciiWordChar((c = text.charCodeAt(k)))) {
+      h = Math.imul(h ^ lower(c), FNV_PRIME);
+      k += 1;
+    }
+    // Apostrophe groups: "don't", "Israel’s".
+    while (k + 1 < end && ((c = text.charCodeAt(k)) === 39 || c === 0x2019) && isAsciiLetter(text.charCodeAt(k + 1))) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      k += 1;
+      while (k < end && isAsciiLetter((c = text.charCodeAt(k)))) {
+        h = Math.imul(h ^ lower(c), FNV_PRIME);
+        k += 1;
+      }
+    }
+    h >>>= 0;
+    push(sink, h);
+    if (sink.sampled < LANGUAGE_SAMPLE) {
+      sink.sampled += 1;
+      const stop = stopwordByHash(h);
+      if (stop !== undefined && stop.word.length === k - wordStart) {
+        let same = true;
+        for (let q = 0; q < stop.word.length && same; q += 1) same = lower(text.charCodeAt(wordStart + q)) === stop.word.charCodeAt(q);
+        if (same) {
+          tally(sink, stop.bits, 1);
+          if (tallied === chunkTallies.length) {
+            const grown = new Int32Array(tallied * 2);
+            grown.set(chunkTallies);
+            chunkTallies = grown;
+          }
+          chunkTallies[tallied] = stop.bits;
+          tallied += 1;
+        }
+      }
     }
   }
 }
@@ -122,58 +214,7 @@ export function scanWords(text: string, excluded: readonly Span[]): ScannedWords
       r += 1;
     }
     if (r < excluded.length) r += 1;
-    let i = pos;
-    while (i < to) {
-      while (i < to && isSpace(text.charCodeAt(i))) i += 1;
-      const start = i;
-      let plain = true;
-      for (; i < to; i += 1) {
-        const c = text.charCodeAt(i);
-        if (isSpace(c)) break;
-        if (c >= 128 && !PLAIN_MARKS.has(c)) plain = false;
-      }
-      if (i === start) continue;
-      if (!plain) {
-        slowChunk(sink, text.slice(start, i));
-        continue;
-      }
-      // ASCII and plain marks: words hashed from the character codes.
-      const end = i;
-      let k = start;
-      while (k < end) {
-        let c = text.charCodeAt(k);
-        if (!isAsciiWordChar(c)) {
-          k += 1;
-          continue;
-        }
-        const wordStart = k;
-        let h = FNV_OFFSET;
-        while (k < end && isAsciiWordChar((c = text.charCodeAt(k)))) {
-          h = Math.imul(h ^ lower(c), FNV_PRIME);
-          k += 1;
-        }
-        // Apostrophe groups: "don't", "Israel’s".
-        while (k + 1 < end && ((c = text.charCodeAt(k)) === 39 || c === 0x2019) && isAsciiLetter(text.charCodeAt(k + 1))) {
-          h = Math.imul(h ^ c, FNV_PRIME);
-          k += 1;
-          while (k < end && isAsciiLetter((c = text.charCodeAt(k)))) {
-            h = Math.imul(h ^ lower(c), FNV_PRIME);
-            k += 1;
-          }
-        }
-        h >>>= 0;
-        push(sink, h);
-        if (sink.sampled < LANGUAGE_SAMPLE) {
-          sink.sampled += 1;
-          const stop = stopwordByHash(h);
-          if (stop !== undefined && stop.word.length === k - wordStart) {
-            let same = true;
-            for (let q = 0; q < stop.word.length && same; q += 1) same = lower(text.charCodeAt(wordStart + q)) === stop.word.charCodeAt(q);
-            if (same) tally(sink, stop.bits);
-          }
-        }
-      }
-    }
+    if (pos < to) scanSegment(sink, text, pos, to);
     pos = next;
   }
   return { count: sink.count, hashes: sink.hashes.subarray(0, sink.count), language: languageFromCounts(Array.from(sink.language), sink.sampled) };
