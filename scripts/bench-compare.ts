@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const shared = new Map<string, string>();
   const cache = values['no-cache']
     ? null
-    : new ResultCache<SerializedResults>(path.join(os.tmpdir(), 'framescope-bench-compare'), resolved, versionKey, (r) => shareStrings(r, shared));
+    : new ResultCache<SerializedResults>(path.join(os.tmpdir(), 'framescope-bench-compare'), resolved, versionKey, shared);
   const status = cache ? (await cache.load()).status : 'off';
   const pipeline = createPipeline(parts.components);
   t = performance.now();
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   let reread: ResultCache<SerializedResults> | null = null;
   if (cache && analysed > 0) {
     await cache.save();
-    reread = new ResultCache<SerializedResults>(path.join(os.tmpdir(), 'framescope-bench-compare'), resolved, versionKey, (r) => shareStrings(r, shared));
+    reread = new ResultCache<SerializedResults>(path.join(os.tmpdir(), 'framescope-bench-compare'), resolved, versionKey, shared);
     await reread.load();
   }
   const articles: AnalysedArticle[] = loaded.articles.map(({ summary }, i) => ({

@@ -17,7 +17,7 @@ import { CodedError } from '../../shared/result';
 import { ENGINE_VERSION, resultsVersion } from '../../shared/version';
 import { EvidenceStore, UNKNOWN_OUTLET, type AnalysedArticle } from './aggregate';
 import type { Doc, Span } from './document';
-import { createPipeline, resultsFromRecord, shareStrings, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
+import { createPipeline, resultsFromRecord, type ArticleMeta, type Pipeline, type PipelineResults, type SerializedResults } from './pipeline';
 import { ResultCache, type CacheLoad } from '../cache/resultCache';
 import { SnapshotCache, folderFingerprint, type SnapshotLoad } from '../cache/snapshotCache';
 import { rememberJson } from '../knownJson';
@@ -216,7 +216,7 @@ export async function analyzeFolder(folder: string, options: AnalyzeOptions = {}
   // One copy of each repeated string across the records read from workers and the cache.
   const shared = new Map<string, string>();
   const cache = options.cacheDir
-    ? new ResultCache<SerializedResults>(options.cacheDir, resolved, versionKey, (r) => shareStrings(r, shared))
+    ? new ResultCache<SerializedResults>(options.cacheDir, resolved, versionKey, shared)
     : null;
   const cacheLoad = cache ? await cache.load() : null;
   const records = new Array<SerializedResults | undefined>(total);
