@@ -106,8 +106,9 @@ describe('workers and cache', () => {
     expect(changed.stats).toMatchObject({ cache: 'hit', analysed: 1, fromCache: 4 });
     const { readdir } = await import('node:fs/promises');
     await whenCachesWritten();
-    const file = (await readdir(cacheDir)).find((f) => f.endsWith('.json'));
-    await writeFile(path.join(cacheDir, file ?? 'x'), '{ not json');
+    const file = (await readdir(cacheDir)).find((f) => f.endsWith('.results'));
+    expect(file).toBeDefined();
+    await writeFile(path.join(cacheDir, file ?? 'x'), 'not a cache');
     // The folder's snapshot would answer without reading the per-article cache: drop it.
     for (const f of await readdir(cacheDir)) if (f.endsWith('.snapshot')) await rm(path.join(cacheDir, f));
     const rebuilt = await analyzeFolder(dir, { cacheDir });
