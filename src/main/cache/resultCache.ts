@@ -24,24 +24,36 @@ interface CacheHeader {
   readonly folder: string;
 }
 /**
- * Results hold typed arrays (compact term sequences); JSON would turn them into objects with
- * numeric keys, so they are written as { $typed, data } and revived on load.
+ * Results hold typed arrays (compact columns); JSON would turn them into objects with numeric
+ * keys, and a list of numbers would lose NaN, ±Infinity and -0 (a Float64Array marks excluded
+ * sentences with NaN). So each is written as { $typed, bytes } with its bytes in base64, exact
+ * and compact, and revived on load. (Caches of the older { $typed, data } form were written for
+ * an older record format: their version key no longer matches, so they are never read.)
  */
-const TYPED = { Int32Array, Uint8Array, Float64Array, Uint32Array } as const;
+const TYPED = { Int32Array, Uint8Array, Float64Array, Uint32Array, Float32Array, Int16Array, Uint16Array, Int8Array } as const;
 type TypedName = keyof typeof TYPED;
 
 function replacer(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const name = value.constructor.name;
-    if (name in TYPED) return { $typed: name, data: Array.from(value as unknown as ArrayLike<number>) };
+    if (name in TYPED) return { $typed: name, bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
   }
   return value;
 }
 
 function reviver(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && '$typed' in value && 'data' in value) {
-    const { $typed, data } = value as { $typed: string; data: unknown };
-    if ($typed in TYPED && Array.isArray(data)) return TYPED[$typed as TypedName].from(data as number[]);
+  if (typeof value === 'object' && value !== null && '$typed' in value) {
+    const { $typed } = value as { $typed: string };
+    if (!($typed in TYPED)) return value;
+    const kind = TYPED[$typed as TypedName];
+    if ('bytes' in value && typeof value.bytes === 'string') {
+      const bytes = Buffer.from(value.bytes, 'base64');
+      if (bytes.length % kind.BYTES_PER_ELEMENT !== 0) throw new Error(`a ${$typed} of ${String(bytes.length)} bytes`);
+      // Copied into the array's own buffer (aligned, and holding no part of a shared pool).
+      const out = new kind(bytes.length / kind.BYTES_PER_ELEMENT);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    }
   }
   return value;
 }
