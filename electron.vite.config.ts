@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       // Bundled rather than imported at run time: the engine reads its AFINN lexicon and negators
       // as JSON, and Node needs import attributes on JSON that the externalised import loses.
-      externalizeDeps: { exclude: ['sentiment'] },
+      externalizeDeps: { exclude: ['sentiment', 'zod'] },
       rolldownOptions: {
         input: {
           // The Electron entry, and the browser-mode server that runs in plain Node.

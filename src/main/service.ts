@@ -314,7 +314,7 @@ export function createService(deps: ServiceDeps): Service {
         return toFailure(err);
       }
     },
-    async getFigures({ analysedAt }) {
+    async getFigures({ analysedAt, offset, limit }) {
       if (!current) return fail('E_NOT_READY');
       const analysis = current;
       if (analysis.snapshot.analysedAt !== analysedAt) {
@@ -322,10 +322,17 @@ export function createService(deps: ServiceDeps): Service {
       }
       try {
         const rows = await analysis.figures();
-        const value = { analysedAt, rows };
+        const total = rows.length;
+        if (offset !== undefined || limit !== undefined) {
+          const from = Math.min(offset ?? 0, total);
+          return ok({ analysedAt, rows: rows.slice(from, limit === undefined ? total : from + limit), offset: from, total });
+        }
+        const value = { analysedAt, rows, offset: 0, total };
         // Rows read from the folder cache keep their stored JSON: the reply is made from it.
         const json = knownJson(rows);
-        if (json) rememberJson(value, Buffer.concat([Buffer.from(`{"analysedAt":${JSON.stringify(analysedAt)},"rows":`), json, Buffer.from('}')]));
+        if (json) {
+          rememberJson(value, Buffer.concat([Buffer.from(`{"analysedAt":${JSON.stringify(analysedAt)},"offset":0,"total":${String(total)},"rows":`), json, Buffer.from('}')]));
+        }
         return ok(value);
       } catch (err) {
         return toFailure(err);

@@ -42,10 +42,12 @@ export interface RequestMap {
   /** One event's tables, when the user picks the event. */
   getEventTables: { readonly eventId: string };
   /**
-   * Every cited casualty figure of the snapshot the renderer holds (named by its `analysedAt`);
-   * E_STALE when another analysis has replaced it since.
+   * The cited casualty figures of the snapshot the renderer holds (named by its `analysedAt`):
+   * all of them, or the page of `limit` rows from `offset` (the dashboard reads a large folder's
+   * rows a page per request, so no single reply takes long to read). E_STALE when another analysis
+   * has replaced the snapshot since.
    */
-  getFigures: { readonly analysedAt: string };
+  getFigures: { readonly analysedAt: string; readonly offset?: number | undefined; readonly limit?: number | undefined };
   openFolder: undefined;
   openSeeds: undefined;
   openExternal: { readonly url: string };

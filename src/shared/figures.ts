@@ -113,9 +113,15 @@ export interface FigureRow extends FigureRecord {
 export interface FigureRows {
   /** The `analysedAt` of the snapshot these rows belong to. */
   readonly analysedAt: string;
-  /** In timeline order: by article date, then outlet. */
+  /** In timeline order: by article date, then outlet (the page asked for, or all of them). */
   readonly rows: readonly FigureRow[];
+  /** Where `rows` starts among all of them, and how many there are in all. */
+  readonly offset: number;
+  readonly total: number;
 }
+
+/** The most figure rows one `getFigures` page may ask for. */
+export const MAX_FIGURE_PAGE = 20_000;
 
 export interface VoiceRecord {
   readonly articleId: string;

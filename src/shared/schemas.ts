@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { InvokeMethod, RequestMap } from './contract';
 import { DATA_TABLES, EXPORT_FORMATS } from './exporting';
+import { MAX_FIGURE_PAGE } from './figures';
 
 const articleId = z.string().regex(/^[0-9a-f]{64}$/, 'an article id is a sha256 hex digest');
 
@@ -36,7 +37,13 @@ export const REQUEST_SCHEMAS = {
     })
     .strict(),
   getEventTables: z.object({ eventId: z.string().min(1).max(200) }).strict(),
-  getFigures: z.object({ analysedAt: z.iso.datetime({ message: 'analysedAt is the snapshot’s ISO timestamp' }) }).strict(),
+  getFigures: z
+    .object({
+      analysedAt: z.iso.datetime({ message: 'analysedAt is the snapshot’s ISO timestamp' }),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(MAX_FIGURE_PAGE).optional(),
+    })
+    .strict(),
   openFolder: z.undefined(),
   openSeeds: z.undefined(),
   openExternal: z.object({ url: z.string().min(1).max(2048) }).strict(),

@@ -66,8 +66,24 @@ describe('service', () => {
     expect(value.rows.some((r) => r.written === '22,835' && r.outlet === 'All Israel News')).toBe(true);
     // The snapshot itself carries no rows.
     expect(JSON.stringify(opened.value)).not.toContain('"evidenceKey":"figure|');
+    expect(value).toMatchObject({ offset: 0, total: details.figureCount });
+    // A page of them: the rows from `offset`, with the number in all.
+    const page = await dispatch(service.handlers, 'getFigures', { analysedAt, offset: 2, limit: 3 });
+    expect(page).toEqual({ ok: true, value: { analysedAt, rows: value.rows.slice(2, 5), offset: 2, total: details.figureCount } });
+    const past = await dispatch(service.handlers, 'getFigures', { analysedAt, offset: 10_000, limit: 3 });
+    expect(past).toEqual({ ok: true, value: { analysedAt, rows: [], offset: details.figureCount, total: details.figureCount } });
     expect(await dispatch(service.handlers, 'getFigures', { analysedAt: '2000-01-01T00:00:00.000Z' })).toMatchObject({ ok: false, error: { code: 'E_STALE' } });
-    for (const bad of [undefined, {}, { analysedAt: 'yesterday' }, { analysedAt, extra: 1 }, { analysedAt: 'x'.repeat(5000) }]) {
+    for (const bad of [
+      undefined,
+      {},
+      { analysedAt: 'yesterday' },
+      { analysedAt, extra: 1 },
+      { analysedAt: 'x'.repeat(5000) },
+      { analysedAt, offset: -1 },
+      { analysedAt, limit: 0 },
+      { analysedAt, limit: 20_001 },
+      { analysedAt, offset: 1.5 },
+    ]) {
       expect(await dispatch(service.handlers, 'getFigures', bad)).toMatchObject({ ok: false, error: { code: 'E_INVALID_PAYLOAD' } });
     }
   });

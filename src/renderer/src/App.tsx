@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ExportFolderContext } from './components/ChartExportMenu';
 import { ExportBar } from './components/ExportBar';
 import type { DashboardContext } from './export/collect';
@@ -107,7 +107,7 @@ export function App(): React.JSX.Element {
     if (!result.ok) setNotice(result.error);
     else show(result.value);
   };
-  const openArticle = (id: string, at: number | null = null): void => setViewState({ view: 'reader', article: id, at });
+  const openArticle = useCallback((id: string, at: number | null = null): void => setViewState({ view: 'reader', article: id, at }), [setViewState]);
 
   const [saved, setSaved] = useState<{ what: string; file: string; undo: Corrections } | null>(null);
   const saveCorrections = async (corrections: Corrections, what: string): Promise<boolean> => {
@@ -415,14 +415,15 @@ function OverviewTable({
   );
 }
 
-function Overview({
+/** Drawn again only when the snapshot changes (not when the figure rows or other state arrive): at 10,000 articles it indexes every article. */
+const Overview = memo(function Overview({
   snapshot,
   onOpenArticle,
 }: {
   readonly snapshot: AnalysisSnapshot;
   readonly onOpenArticle: (id: string) => void;
 }): React.JSX.Element {
-  const byId = new Map(snapshot.articles.map((a) => [a.id, a] as const));
+  const byId = useMemo(() => new Map(snapshot.articles.map((a) => [a.id, a] as const)), [snapshot]);
   return (
     <>
       <p className="summary">
@@ -456,7 +457,7 @@ function Overview({
       </footer>
     </>
   );
-}
+});
 
 const ARTICLES_PER_CARD = 20;
 

@@ -26,127 +26,134 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
   const [mergeInto, setMergeInto] = useState(events[1]?.id ?? events[0]?.id ?? '');
   const eventOf = (id: string): string | undefined => events.find((e) => e.articleIds.includes(id))?.id;
   const merging = outlets.includes(newName.trim()) && newName.trim() !== outlet;
+  // The forms are built only while the panel is open: closed, a large folder's list of every
+  // article (one option each, 10,000 at 10,000 articles) would cost seconds of layout on the first screen.
+  const [open, setOpen] = useState(false);
 
   return (
-    <details className="corrections">
+    <details className="corrections" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Correct outlets and events…</summary>
-      <p className="muted small">
-        Corrections are saved in the folder’s <code>manifest.json</code> (the only file Framescope ever writes in your folder) and can be undone.
-      </p>
-      <form
-        className="correction"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const to = newName.trim();
-          if (!to || to === outlet) return;
-          void onSave({ renameOutlets: [{ from: outlet, to }] }, merging ? `Merged ${outlet} into ${to}` : `Renamed ${outlet} to ${to}`).then(
-            (done) => done && setNewName(''),
-          );
-        }}
-      >
-        <label>
-          Outlet{' '}
-          <select value={outlet} onChange={(e) => setOutlet(e.target.value)}>
-            {outlets.map((o) => (
-              <option key={o}>{o}</option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          new name{' '}
-          <input list="outlet-names" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="e.g. The Hill" />
-        </label>
-        <datalist id="outlet-names">
-          {outlets.map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>{' '}
-        <button type="submit" disabled={!newName.trim() || newName.trim() === outlet}>
-          {merging ? 'Merge and save' : 'Rename and save'}
-        </button>
-        {merging ? <span className="small muted"> {newName.trim()} already exists: the two become one outlet.</span> : null}
-      </form>
-      <form
-        className="correction"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const name = eventName.trim();
-          if (!name) return;
-          void onSave({ events: [{ id: eventId, name }] }, `Named the event “${name}”`).then((done) => done && setEventName(''));
-        }}
-      >
-        <label>
-          Event{' '}
-          <select value={eventId} onChange={(e) => setEventId(e.target.value)}>
-            <EventOptions events={events} />
-          </select>
-        </label>{' '}
-        <label>
-          name <input value={eventName} onChange={(e) => setEventName(e.target.value)} placeholder="e.g. Blinken’s January trip" />
-        </label>{' '}
-        <button type="submit" disabled={!eventName.trim()}>
-          Name and save
-        </button>
-      </form>
-      <form
-        className="correction"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!articleId || eventOf(articleId) === target) return;
-          // A new event (splitting one) gets an id of its own; it is named automatically until the user names it.
-          const to = target === NEW_EVENT ? `user-${Date.now().toString(36)}` : target;
-          void onSave({ articles: [{ id: articleId, event: to }] }, target === NEW_EVENT ? 'Moved the article to a new event' : 'Moved the article to another event');
-        }}
-      >
-        <label>
-          Article{' '}
-          <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
-            {snapshot.articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.outlet.value ?? 'Unknown outlet'} — {formatDate(a.date.value)} — {(a.title.value ?? a.file).slice(0, 60)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          belongs to{' '}
-          <select value={target} onChange={(e) => setTarget(e.target.value)}>
-            <EventOptions events={events} />
-            <option value={NEW_EVENT}>a new event of its own (split)</option>
-          </select>
-        </label>{' '}
-        <button type="submit" disabled={eventOf(articleId) === target}>
-          Move and save
-        </button>
-      </form>
-      <form
-        className="correction"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const from = events.find((ev) => ev.id === mergeFrom);
-          if (!from || mergeFrom === mergeInto) return;
-          void onSave(
-            { articles: from.articleIds.map((id) => ({ id, event: mergeInto })) },
-            `Merged “${from.name}” into another event`,
-          );
-        }}
-      >
-        <label>
-          Merge event{' '}
-          <select value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value)}>
-            <EventOptions events={events} />
-          </select>
-        </label>{' '}
-        <label>
-          into{' '}
-          <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-            <EventOptions events={events} />
-          </select>
-        </label>{' '}
-        <button type="submit" disabled={mergeFrom === mergeInto}>
-          Merge events and save
-        </button>
-      </form>
+      {open ? (
+        <>
+          <p className="muted small">
+            Corrections are saved in the folder’s <code>manifest.json</code> (the only file Framescope ever writes in your folder) and can be undone.
+          </p>
+          <form
+            className="correction"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const to = newName.trim();
+              if (!to || to === outlet) return;
+              void onSave({ renameOutlets: [{ from: outlet, to }] }, merging ? `Merged ${outlet} into ${to}` : `Renamed ${outlet} to ${to}`).then(
+                (done) => done && setNewName(''),
+              );
+            }}
+          >
+            <label>
+              Outlet{' '}
+              <select value={outlet} onChange={(e) => setOutlet(e.target.value)}>
+                {outlets.map((o) => (
+                  <option key={o}>{o}</option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              new name{' '}
+              <input list="outlet-names" value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="e.g. The Hill" />
+            </label>
+            <datalist id="outlet-names">
+              {outlets.map((o) => (
+                <option key={o} value={o} />
+              ))}
+            </datalist>{' '}
+            <button type="submit" disabled={!newName.trim() || newName.trim() === outlet}>
+              {merging ? 'Merge and save' : 'Rename and save'}
+            </button>
+            {merging ? <span className="small muted"> {newName.trim()} already exists: the two become one outlet.</span> : null}
+          </form>
+          <form
+            className="correction"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const name = eventName.trim();
+              if (!name) return;
+              void onSave({ events: [{ id: eventId, name }] }, `Named the event “${name}”`).then((done) => done && setEventName(''));
+            }}
+          >
+            <label>
+              Event{' '}
+              <select value={eventId} onChange={(e) => setEventId(e.target.value)}>
+                <EventOptions events={events} />
+              </select>
+            </label>{' '}
+            <label>
+              name <input value={eventName} onChange={(e) => setEventName(e.target.value)} placeholder="e.g. Blinken’s January trip" />
+            </label>{' '}
+            <button type="submit" disabled={!eventName.trim()}>
+              Name and save
+            </button>
+          </form>
+          <form
+            className="correction"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!articleId || eventOf(articleId) === target) return;
+              // A new event (splitting one) gets an id of its own; it is named automatically until the user names it.
+              const to = target === NEW_EVENT ? `user-${Date.now().toString(36)}` : target;
+              void onSave({ articles: [{ id: articleId, event: to }] }, target === NEW_EVENT ? 'Moved the article to a new event' : 'Moved the article to another event');
+            }}
+          >
+            <label>
+              Article{' '}
+              <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
+                {snapshot.articles.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.outlet.value ?? 'Unknown outlet'} — {formatDate(a.date.value)} — {(a.title.value ?? a.file).slice(0, 60)}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <label>
+              belongs to{' '}
+              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+                <EventOptions events={events} />
+                <option value={NEW_EVENT}>a new event of its own (split)</option>
+              </select>
+            </label>{' '}
+            <button type="submit" disabled={eventOf(articleId) === target}>
+              Move and save
+            </button>
+          </form>
+          <form
+            className="correction"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const from = events.find((ev) => ev.id === mergeFrom);
+              if (!from || mergeFrom === mergeInto) return;
+              void onSave(
+                { articles: from.articleIds.map((id) => ({ id, event: mergeInto })) },
+                `Merged “${from.name}” into another event`,
+              );
+            }}
+          >
+            <label>
+              Merge event{' '}
+              <select value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value)}>
+                <EventOptions events={events} />
+              </select>
+            </label>{' '}
+            <label>
+              into{' '}
+              <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+                <EventOptions events={events} />
+              </select>
+            </label>{' '}
+            <button type="submit" disabled={mergeFrom === mergeInto}>
+              Merge events and save
+            </button>
+          </form>
+        </>
+      ) : null}
     </details>
   );
 }

@@ -146,7 +146,9 @@ export function distancingFindings(figures: readonly FigureRow[], tables: readon
   for (const f of figures) {
     if (!outlets.includes(f.outlet) || f.source?.verbGrade !== 'distancing' || !f.source.verb) continue;
     const k = `${f.outlet}\u0000${f.source.label}\u0000${f.source.verb}`;
-    groups.set(k, [...(groups.get(k) ?? []), f]);
+    const group = groups.get(k);
+    if (group) group.push(f);
+    else groups.set(k, [f]);
   }
   const out: Finding[] = [];
   const covered = new Set<string>();
