@@ -4,11 +4,13 @@
  * and Windows-1252 files, a manifest), loads it three times with loadFolder and prints the median
  * load time, MB/s and articles/s. The folder is removed afterwards.
  *
- *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3] [--plain | --only txt|md|html] [--keep DIR]
+ *   npx tsx scripts/bench-ingest.ts [--articles 2000] [--runs 3] [--plain | --only txt|md|html] [--keep DIR | --folder DIR]
  *
  * --plain writes only UTF-8 .txt files (the same texts), to separate the cost of HTML extraction;
  * --only md and --only html write every article as Markdown or as a web page. --keep DIR writes
  * the folder to DIR (reusing it when it already holds articles) and leaves it there, for profiling.
+ * --folder DIR loads an existing folder (for example the 10,000 articles `npm run bench` writes)
+ * and never writes to it.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -101,18 +103,20 @@ const { values } = parseArgs({
     plain: { type: 'boolean', default: false },
     only: { type: 'string' },
     keep: { type: 'string' },
+    folder: { type: 'string' },
   },
 });
+if (values.folder !== undefined && values.keep !== undefined) throw new Error('--folder and --keep exclude each other');
 const count = Number(values.articles);
 const runs = Number(values.runs);
 const only: Only = values.plain ? 'txt' : values.only === 'txt' || values.only === 'md' || values.only === 'html' ? values.only : null;
 if (values.only !== undefined && only === null) throw new Error(`--only takes txt, md or html, not ${values.only}`);
-const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(tmpdir(), 'framescope-bench-ingest-'));
+const dir = values.folder ? path.resolve(values.folder) : values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(tmpdir(), 'framescope-bench-ingest-'));
 if (values.keep) await mkdir(dir, { recursive: true });
 
 /** Size and kinds of a folder an earlier --keep run wrote. */
 async function describeFolder(folder: string): Promise<{ files: number; bytes: number; kinds: Record<string, number> }> {
-  const names = (await readdir(folder)).filter((f) => f !== 'manifest.json');
+  const names = (await readdir(folder, { withFileTypes: true })).filter((f) => f.isFile() && f.name !== 'manifest.json').map((f) => f.name);
   let bytes = 0;
   const kinds: Record<string, number> = {};
   for (const f of names) {
@@ -124,7 +128,7 @@ async function describeFolder(folder: string): Promise<{ files: number; bytes: n
 }
 
 try {
-  const reuse = values.keep !== undefined && (await readdir(dir)).length > 0;
+  const reuse = values.folder !== undefined || (values.keep !== undefined && (await readdir(dir)).length > 0);
   const { files, bytes, kinds } = reuse ? await describeFolder(dir) : await writeMixedFolder(dir, count, only);
   process.stdout.write(`folder: ${String(files)} articles, ${(bytes / 1e6).toFixed(2)} MB (${Object.entries(kinds).map(([k, n]) => `${k} ${String(n)}`).join(', ')})\n`);
   const times: number[] = [];
@@ -155,7 +159,7 @@ try {
   process.stdout.write(`reference: sentiment.analyze() over the same texts, median ${(median(baseline) / 1000).toFixed(2)} s; ingest/sentiment time ratio ${(ms / median(baseline)).toFixed(1)}\n`);
   // Where the time goes: decoding + extraction + clutter per format, files already in memory.
   const perFormat = new Map<string, { ms: number; n: number; bytes: number }>();
-  const names = (await readdir(dir)).filter((f) => f !== 'manifest.json');
+  const names = (await readdir(dir, { withFileTypes: true })).filter((f) => f.isFile() && f.name !== 'manifest.json').map((f) => f.name);
   const contents = await Promise.all(names.map(async (f) => [f, await readFile(path.join(dir, f))] as const));
   for (let pass = 0; pass < 2; pass += 1) {
     // The first pass warms the JIT; the second is reported.
@@ -174,5 +178,5 @@ try {
     process.stdout.write(`prepare ${ext}: ${(v.ms / v.n).toFixed(2)} ms per file, ${(v.bytes / 1e6 / (v.ms / 1000)).toFixed(1)} MB/s\n`);
   }
 } finally {
-  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  if (!values.keep && !values.folder) await rm(dir, { recursive: true, force: true });
 }

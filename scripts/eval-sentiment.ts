@@ -76,7 +76,7 @@ const series: Record<string, number[]> = {
   framescope: rows.map((r) => score(ours, r.text)),
   framescopeNoOverrides: rows.map((r) => score(noOverrides, r.text)),
   framescopeComparative: rows.map((r) => {
-    const c = ours.run(buildDoc('eval', r.text), meta).get(SENTIMENT).sentenceComparative.filter((x): x is number => x !== null);
+    const c = ours.run(buildDoc('eval', r.text), meta).get(SENTIMENT).sentenceComparative.filter((x) => !Number.isNaN(x));
     return c.length > 0 ? c.reduce((a, x) => a + x, 0) / c.length : 0;
   }),
   sentimentComparative: rows.map((r) => bare.analyze(r.text).comparative),

@@ -18,6 +18,8 @@ import {
 } from '../../src/main/engine/measures/index';
 import { FRAMING_STAMP } from '../../src/main/engine/measures/index';
 import { termCounts } from '../../src/main/engine/measures/distinctive';
+import { actorMentions, MENTION_WIDTH } from '../../src/main/engine/measures/actors';
+import { sentenceValue } from '../../src/main/engine/measures/sentiment';
 import { quantile } from '../../src/main/engine/measures/aggregate';
 import { loadFramingPacks } from '../../src/main/engine/measures/packs';
 import { buildDoc } from '../../src/main/engine/text/buildDoc';
@@ -46,9 +48,9 @@ describe('sentiment', () => {
       'afinn:hope=2@1',
     ]);
     for (const w of r.words) expect(text.slice(w.start, w.end)).toBe(w.text);
-    expect(r.sentenceScores).toEqual([-4, 2]);
-    expect(r.sentenceComparative).toEqual([-1, 2 / 3]);
-    expect(r.sentenceTone).toEqual([-2, 2 / Math.sqrt(3)]);
+    expect(Array.from(r.sentenceScores)).toEqual([-4, 2]);
+    expect(Array.from(r.sentenceComparative)).toEqual([-1, 2 / 3]);
+    expect(Array.from(r.sentenceTone)).toEqual([-2, 2 / Math.sqrt(3)]);
     expect(r.tone).toBeCloseTo((-2 + 2 / Math.sqrt(3)) / 2);
     expect(r.packs).toContain('sentiment-overrides@1.0.0');
   });
@@ -85,7 +87,9 @@ describe('sentiment', () => {
     const text = 'Bad news. Donate and help us!';
     const doc = buildDoc('x', text, [{ start: 10, end: text.length }]);
     const r = pipeline.run(doc, { id: 'x', outlet: 'X', title: null, date: null }).get(SENTIMENT);
-    expect(r.sentenceScores).toEqual([-3, null]);
+    expect([0, 1].map((i) => sentenceValue(r.sentenceScores, i))).toEqual([-3, null]);
+    expect(r.sentenceTone).toBeInstanceOf(Float64Array);
+    expect(Number.isNaN(r.sentenceTone[1])).toBe(true);
     expect(r.words.map((w) => w.rule)).toEqual(['afinn:bad']);
   });
 
@@ -100,12 +104,30 @@ describe('sentiment', () => {
 describe('actors', () => {
   it('maps names, titles and institutions to groups, longest name first', () => {
     const a = analyse('The US State Department and the IDF spoke with Hamas officials and UNRWA.');
-    expect(a.results.get(ACTORS).mentions.map((m) => `${m.actor}/${m.group}`)).toEqual([
+    expect(actorMentions(a.results.get(ACTORS), a.meta.id).map((m) => `${m.actor}/${m.group}`)).toEqual([
       'us-state-department/us-officials',
       'idf/israeli-government',
       'hamas/hamas',
       'un/un-aid',
     ]);
+  });
+
+  it('keeps mentions as columns and rebuilds the evidence of each from them', () => {
+    const text = 'Hamas said Israel struck. U.S. Secretary of State Antony Blinken met Hamas.';
+    const a = analyse(text);
+    const result = a.results.get(ACTORS);
+    expect(result.mentions).toBeInstanceOf(Int32Array);
+    expect(result.mentions.length).toBe(result.texts.length * MENTION_WIDTH);
+    // Each actor once; words written as the actor's name are not stored again.
+    expect(new Set(result.actors).size).toBe(result.actors.length);
+    const mentions = actorMentions(result, a.meta.id);
+    expect(mentions.map((m) => m.evidence.text)).toEqual(mentions.map((m) => text.slice(m.evidence.start, m.evidence.end)));
+    expect(result.texts.filter((t) => t === null).length).toBeGreaterThan(0);
+    expect(result.texts).toContain('U.S. Secretary of State');
+    expect(mentions[0]?.evidence).toEqual({ articleId: a.meta.id, start: 0, end: 5, text: 'Hamas', rule: 'actor:hamas', weight: 1 });
+    // An attribution source that is an actor mention is the same evidence item behind the mention.
+    const source = a.results.get(ATTRIBUTIONS).hits[0]?.source.evidence;
+    expect(actorMentions(result, a.meta.id, () => source ?? undefined)[0]?.evidence).toBe(source);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchoredBody, compileClutter, DEFAULT_CLUTTER, linePattern, type ClutterRules } from '../../src/main/engine/ingest/clutter';
+import { anchoredBody, compileClutter, DEFAULT_CLUTTER, findClutter, linePattern, type ClutterRules } from '../../src/main/engine/ingest/clutter';
 import clutterData from '../../src/main/engine/ingest/data/clutter.json' with { type: 'json' };
 
 /** The definition: every line pattern in file order, with its word limit and needles. */
@@ -90,5 +90,36 @@ describe('linePattern', () => {
     }
     expect(linePattern('share via', rules)?.id).toBe('loose-first');
     expect(linePattern('go go', rules)?.id).toBe('backref');
+  });
+});
+
+describe('findClutter lower-cases lines from one lower-cased copy of the text', () => {
+  it('relies on no character getting shorter when lower-cased', () => {
+    const shorter: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c += 1) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (ch.toLowerCase().length < ch.length) shorter.push(c.toString(16));
+    }
+    expect(shorter).toEqual([]);
+  });
+
+  it('finds the same ranges with and without the per-line fallback (property)', () => {
+    // A capital sigma anywhere makes findClutter lower-case each line on its own; a last
+    // paragraph of just "Σ" changes nothing else, so the ranges over the rest must agree.
+    const pieces = fc.constantFrom(
+      'Want more from the JC?', 'Copyright 2024 Nexstar Media Inc.', 'Share via', 'Facebook Twitter', 'Help us educate readers every day.',
+      'Key Takeaways', '• Talks in Cairo', '• Aid trucks wait', 'Talks in Cairo', 'Photo: AP', 'Blinken 031924 AP', 'for as little as $5 you can support us',
+      'The talks in Cairo went on.', 'İstanbul', 'Straße', 'ǅemal', 'K', 'ß', 'readers like you', '(Photo: Reuters)', 'SUBSCRIBER-ONLY', 'Updated Jan 8, 2024',
+    );
+    const sep = fc.constantFrom(' ', '\n', '\n\n', ' \u00a0', '\t');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pieces, sep), { maxLength: 30 }), (parts) => {
+        const text = parts.map(([p, s]) => p + s).join('');
+        const fallback = findClutter(`${text}\n\nΣ`).filter((r) => r.start < text.length);
+        expect(findClutter(text)).toEqual(fallback);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -24,7 +24,7 @@ import { CodedError } from '../../shared/result';
 import type { Analysis, ArticleResults } from '../engine';
 import { ATTRIBUTIONS } from '../engine/measures/attribution';
 import { LABELS } from '../engine/measures/referents';
-import { SENTIMENT } from '../engine/measures/sentiment';
+import { SENTIMENT, sentenceValue } from '../engine/measures/sentiment';
 import { TOPICS } from '../engine/topics/topics';
 import { VOICES } from '../engine/voices';
 import { toExportJson, type ExportJson } from '../cli/exportJson';
@@ -131,9 +131,9 @@ async function perArticleTables(analysis: Analysis): Promise<{
         start: s.start,
         end: s.end,
         excluded: s.excluded,
-        score: sentiment.sentenceScores[i] ?? null,
-        comparative: sentiment.sentenceComparative[i] ?? null,
-        tone: sentiment.sentenceTone[i] ?? null,
+        score: sentenceValue(sentiment.sentenceScores, i),
+        comparative: sentenceValue(sentiment.sentenceComparative, i),
+        tone: sentenceValue(sentiment.sentenceTone, i),
         topics: list(topicsBySentence.get(i) ?? []),
         text: doc.text.slice(s.start, s.end),
       });

@@ -324,25 +324,65 @@ const hasNeedle = (p: CompiledPattern, lower: string): boolean => p.needles === 
  */
 export function linePattern(s: string, rules: ClutterRules = DEFAULT_CLUTTER): CompiledPattern | undefined {
   const pre = prefilterOf(rules);
+  return matchLine(pre, s, (cap) => wordCount(s, cap), () => s.toLowerCase());
+}
+
+/**
+ * Words counted first, up to this many: short lines get their exact count at once; for a longer
+ * line, the joined expression for QUICK_WORDS + 1 words (it holds every anchored pattern allowing
+ * more words, so its failing rules them all out) is tried before the words are counted further.
+ * Any number gives the same matches; 15 leaves the patterns for short lines (some of which scan
+ * far into a line before failing) out of the test most body paragraphs get.
+ */
+const QUICK_WORDS = 15;
+
+/**
+ * linePattern, given how to count the line's words (exactly up to `cap`, more beyond) and how to
+ * lower-case it.
+ */
+function matchLine(pre: WholePrefilter, s: string, countWords: (cap: number) => number, lower: () => string): CompiledPattern | undefined {
   const { whole, mostWords } = pre;
   // Clutter lines are short: body paragraphs are skipped after a cheap length check.
   if (s.length > mostWords * 12) return undefined;
-  const words = wordCount(s, mostWords);
+  let words = countWords(Math.min(QUICK_WORDS, mostWords));
+  if (words > QUICK_WORDS && pre.joined) {
+    const longer = pre.anchored[QUICK_WORDS + 1] ?? null;
+    if (longer === null || !longer.test(s)) {
+      // No anchored pattern matches, whatever the count: only the others can, and only with a needle.
+      if (pre.loose.length === 0) return undefined;
+      const lowerLine = lower();
+      if (!pre.loose.some((p) => hasNeedle(p, lowerLine))) return undefined;
+    }
+  }
+  if (words > QUICK_WORDS) words = countWords(mostWords);
   if (words > mostWords) return undefined;
   const anchored = pre.anchored[words] ?? null;
   if (pre.joined && (anchored === null || !anchored.test(s))) {
     if (pre.loose.length === 0) return undefined;
-    const lowerLine = s.toLowerCase();
+    const lowerLine = lower();
     for (const p of pre.loose) {
       if (words <= p.maxWords && hasNeedle(p, lowerLine) && p.re.test(s)) return p;
     }
     return undefined;
   }
-  const lower = s.toLowerCase();
+  const lowerLine = lower();
   for (const p of whole) {
-    if (words <= p.maxWords && hasNeedle(p, lower) && p.re.test(s)) return p;
+    if (words <= p.maxWords && hasNeedle(p, lowerLine) && p.re.test(s)) return p;
   }
   return undefined;
+}
+
+/**
+ * Lower-cased slices of one text. String.prototype.toLowerCase maps each character on its own,
+ * except a capital sigma (final or not by its neighbours) and characters whose lower case is
+ * longer (İ): without either, the lower-cased text has the same length and each slice of it is
+ * the lower case of the same slice of the text, so one call serves every line. Otherwise each
+ * slice is lower-cased on its own, as before.
+ */
+function lowerSlicer(text: string): (start: number, end: number) => string {
+  const lowerText = text.toLowerCase();
+  if (lowerText.length === text.length && !text.includes('\u03a3')) return (start, end) => lowerText.slice(start, end);
+  return (start, end) => text.slice(start, end).toLowerCase();
 }
 
 /** Finds the clutter in a clean article text; never throws. */
@@ -350,20 +390,20 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
   const { lines, paragraphs } = splitLines(text);
   const found: ExcludedRange[] = [];
   const pre = prefilterOf(rules);
+  const lowerOf = lowerSlicer(text);
+  const lineLower = (line: Line): string => lowerOf(line.start, line.end);
   // Inline patterns whose needles the text lacks cannot match any of its lines.
-  const lowerText = pre.inline.length > 0 ? text.toLowerCase() : '';
+  const lowerText = pre.inline.length > 0 ? lowerOf(0, text.length) : '';
   const inline = pre.inline.filter((q) => q.needles === undefined || q.needles.some((n) => lowerText.includes(n)));
 
   const take = (p: CompiledPattern, start: number, end: number): void => {
     found.push({ start, end, kind: p.kind, pattern: `clutter:${p.id}` });
   };
 
-  const matchWhole = (s: string): CompiledPattern | undefined => linePattern(s, rules);
-
   for (let li = 0; li < lines.length; li += 1) {
     const line = lines[li];
     if (!line) continue;
-    const p = matchWhole(line.text);
+    const p = matchLine(pre, line.text, (cap) => wordCount(line.text, cap), () => lineLower(line));
     if (p) {
       const para = paragraphs[line.paragraph];
       if (p.extent === 'paragraph' && para) {
@@ -386,7 +426,7 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
         take(p, line.start, line.end);
       }
     }
-    const lower = inline.length > 0 ? line.text.toLowerCase() : '';
+    const lower = inline.length > 0 ? lineLower(line) : '';
     for (const q of inline) {
       if (!hasNeedle(q, lower)) continue;
       q.re.lastIndex = 0;
@@ -399,7 +439,7 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
   // Paragraphs broken over several lines ("Want more from / the JC?").
   for (const para of paragraphs) {
     if (para.last === para.first) continue;
-    const p = matchWhole(para.text);
+    const p = matchLine(pre, para.text, (cap) => wordCount(para.text, cap), () => lines.slice(para.first, para.last + 1).map(lineLower).join(' '));
     if (p && p.extent !== 'heading+list') take(p, para.start, para.end);
   }
 
@@ -407,10 +447,11 @@ export function findClutter(text: string, rules: ClutterRules = DEFAULT_CLUTTER)
   const rh = rules.rules.repeatedHeadline;
   const seen = new Map<string, Line[]>();
   for (const line of lines) {
+    // The cheap tests first: most lines end a sentence.
+    if (/[.!?"”’:;,]$/.test(line.text) || BULLET.test(line.text)) continue;
     const words = wordCount(line.text, rh.maxWords);
     if (words < rh.minWords || words > rh.maxWords) continue;
-    if (/[.!?"”’:;,]$/.test(line.text) || BULLET.test(line.text)) continue;
-    const key = line.text.toLowerCase().replace(/\s+/g, ' ');
+    const key = lineLower(line).replace(/\s+/g, ' ');
     const list = seen.get(key) ?? [];
     list.push(line);
     seen.set(key, list);

@@ -40,7 +40,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** Line endings to "\n", Unicode to NFC. */
 export function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+  return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).normalize('NFC');
 }
 
 function decodeWith(bytes: Uint8Array, encoding: string): string | null {

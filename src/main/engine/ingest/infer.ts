@@ -84,15 +84,21 @@ function shorten(s: string, n = 90): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 }
 
-function nonEmptyLines(text: string): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
+/** The trimmed non-empty lines of a text with where each starts, one at a time. */
+function* eachNonEmptyLine(text: string): Generator<{ text: string; start: number }> {
   let pos = 0;
-  for (const raw of text.split('\n')) {
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(pos, nl);
     const t = raw.trim();
-    if (t) out.push({ text: t, start: pos + raw.indexOf(t) });
-    pos += raw.length + 1;
+    if (t) yield { text: t, start: pos + raw.indexOf(t) };
+    pos = nl + 1;
   }
-  return out;
+}
+
+function nonEmptyLines(text: string): { text: string; start: number }[] {
+  return [...eachNonEmptyLine(text)];
 }
 
 /** Names the outlet from the ways the page refers to itself; null with a reason when it cannot. */
@@ -144,7 +150,13 @@ const DATELINE_START = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}\s*(?:\||\(|,\s*\p{Lu}\p{
 
 /** Title: the first heading-like line (short, no sentence ending), skipping a masthead. */
 export function inferTitle(text: string, excluded: readonly Span[], outlet: string | null): Inferred<string> {
-  const lines = nonEmptyLines(text).filter((l) => !excluded.some((r) => l.start >= r.start && l.start < r.end)).slice(0, 4);
+  // The first four lines outside the clutter: only those are read, so the rest is never split.
+  const lines: { text: string; start: number }[] = [];
+  for (const l of eachNonEmptyLine(text)) {
+    if (excluded.some((r) => l.start >= r.start && l.start < r.end)) continue;
+    lines.push(l);
+    if (lines.length === 4) break;
+  }
   for (const [i, line] of lines.entries()) {
     const words = line.text.split(/\s+/).length;
     const masthead = words <= 4 && (canonicalOutlet(line.text).known || (outlet !== null && outlet.toLowerCase().startsWith(line.text.toLowerCase())));
@@ -319,19 +331,42 @@ export interface LanguageGuess {
 /** Words read for the language guess: the first 1,500 are plenty. */
 export const LANGUAGE_SAMPLE = 1500;
 
-/** Stopwords by their FNV-1a hash (as words.ts computes it), for scans that build no strings. */
-const STOP_BY_HASH = new Map<number, { readonly word: string; readonly bits: number }>();
+/**
+ * Stopwords by their FNV-1a hash (as words.ts computes it), for scans that build no strings: an
+ * open-addressing table of typed arrays, since the scan looks up nearly every word it reads and a
+ * Map boxes each 32-bit hash above 2^30.
+ */
+const STOP_LIST: { readonly word: string; readonly bits: number }[] = [];
+const STOP_SLOTS = 1 << Math.max(6, Math.ceil(Math.log2(STOP_BITS.size * 4)));
+const STOP_HASH = new Uint32Array(STOP_SLOTS);
+/** Index into STOP_LIST, or -1 for an empty slot. */
+const STOP_ENTRY = new Int32Array(STOP_SLOTS).fill(-1);
+
+function stopSlot(hash: number): number {
+  return (hash ^ (hash >>> 16)) & (STOP_SLOTS - 1);
+}
+
 for (const [word, bits] of STOP_BITS) {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i += 1) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  h >>>= 0;
   // Two stopwords with one hash would need a longer key: refuse at start-up rather than guess.
-  if (STOP_BY_HASH.has(h >>> 0)) throw new Error(`Stopwords ${word} and ${STOP_BY_HASH.get(h >>> 0)?.word ?? ''} share a hash.`);
-  STOP_BY_HASH.set(h >>> 0, { word, bits });
+  const clash = stopwordByHash(h);
+  if (clash) throw new Error(`Stopwords ${word} and ${clash.word} share a hash.`);
+  let slot = stopSlot(h);
+  while ((STOP_ENTRY[slot] ?? -1) !== -1) slot = (slot + 1) & (STOP_SLOTS - 1);
+  STOP_HASH[slot] = h;
+  STOP_ENTRY[slot] = STOP_LIST.length;
+  STOP_LIST.push({ word, bits });
 }
 
 /** The stopword with this word hash (the caller compares the word itself), if any. */
 export function stopwordByHash(hash: number): { readonly word: string; readonly bits: number } | undefined {
-  return STOP_BY_HASH.get(hash);
+  for (let slot = stopSlot(hash); ; slot = (slot + 1) & (STOP_SLOTS - 1)) {
+    const entry = STOP_ENTRY[slot] ?? -1;
+    if (entry === -1) return undefined;
+    if (STOP_HASH[slot] === hash) return STOP_LIST[entry];
+  }
 }
 
 /**

@@ -9,13 +9,13 @@ import { FRAMING_TABLES, TONE_COLUMNS, type ToneDistribution, type TonePoint } f
 import { evidenceKey, scopeKey, type AnalysedArticle, type Aggregator } from '../aggregate';
 import type { Evidence } from '../document';
 import type { LexiconPack } from '../lexicons/pack';
-import { ACTORS } from './actors';
+import { ACTORS, actorMentions } from './actors';
 import { ATTRIBUTIONS } from './attribution';
 import { CUES } from './cues';
 import { EVIDENCE_PER_TERM, TERMS, TermIds, topLogOdds } from './distinctive';
 import type { ReferentEntry } from './packs';
 import { LABELS } from './referents';
-import { SENTIMENT } from './sentiment';
+import { SENTIMENT, sentenceValue } from './sentiment';
 
 const empty: Cell = { value: null, count: 0, evidenceKey: null };
 
@@ -91,7 +91,7 @@ function sd(xs: readonly number[]): number | null {
 /** The tone of one sentence of an article (AFINN score / √words); null when excluded or not analysed. */
 export function sentenceTone(article: AnalysedArticle, sentenceIndex: number): number | null {
   if (!article.results.has(SENTIMENT)) return null;
-  return article.results.get(SENTIMENT).sentenceTone[sentenceIndex] ?? null;
+  return sentenceValue(article.results.get(SENTIMENT).sentenceTone, sentenceIndex);
 }
 
 /** Article tones per outlet with five-number summaries, for a strip or box plot. */
@@ -144,6 +144,24 @@ export const toneAggregator: Aggregator = {
 };
 
 /**
+ * The evidence of the attribution sources that are actor mentions, by start, end and rule: a
+ * mention's evidence is the same item whether shown as a source or behind tone by actor.
+ */
+function actorSourceEvidence(a: AnalysedArticle): ((start: number, end: number, rule: string) => Evidence | undefined) | undefined {
+  if (!a.results.has(ATTRIBUTIONS)) return undefined;
+  let byPlace: Map<string, Evidence> | null = null;
+  for (const h of a.results.get(ATTRIBUTIONS).hits) {
+    const e = h.source.evidence;
+    if (e === null || !e.rule.startsWith('actor:')) continue;
+    byPlace ??= new Map();
+    byPlace.set(`${String(e.start)} ${String(e.end)} ${e.rule}`, e);
+  }
+  if (byPlace === null) return undefined;
+  const found = byPlace;
+  return (start, end, rule) => found.get(`${String(start)} ${String(end)} ${rule}`);
+}
+
+/**
  * One article's actor groups in the order first met: the tones of the distinct sentences
  * mentioning the group, and the evidence (each mention, plus the sentiment words of each such
  * sentence the first time it is met).
@@ -153,9 +171,9 @@ const actorTones = perArticle((a) => {
   const out = new Map<ActorGroupId, { evidence: Evidence[]; tones: number[] }>();
   const seen = new Set<string>();
   let wordsBySentence: Map<number, Evidence[]> | null = null;
-  for (const m of a.results.get(ACTORS).mentions) {
-    const tone = sentiment.sentenceTone[m.sentence];
-    if (tone === null || tone === undefined) continue;
+  for (const m of actorMentions(a.results.get(ACTORS), a.meta.id, actorSourceEvidence(a))) {
+    const tone = sentenceValue(sentiment.sentenceTone, m.sentence);
+    if (tone === null) continue;
     let entry = out.get(m.group);
     if (!entry) out.set(m.group, (entry = { evidence: [], tones: [] }));
     entry.evidence.push(m.evidence);

@@ -17,7 +17,7 @@ import { packStamp } from '../lexicons/pack';
 import { slot, type Component } from '../pipeline';
 import type { Match } from '../text/phraseIndex';
 import { QUOTES, insideQuote, type QuoteSpan } from '../text/quotes';
-import { ACTORS, type ActorMention } from './actors';
+import { ACTORS, actorMentions, type ActorMention } from './actors';
 import { evidenceAt, longestFirst, matchSpan } from './common';
 import type { AttributionEntry, AttributionGrade } from './packs';
 
@@ -192,7 +192,7 @@ export function attributionComponent(pack: LexiconPack<AttributionEntry>): Compo
       const { doc } = ctx;
       const quotes: readonly QuoteSpan[] = ctx.get(QUOTES);
       const bySentence = new Map<number, ActorMention[]>();
-      for (const a of ctx.get(ACTORS).mentions) {
+      for (const a of actorMentions(ctx.get(ACTORS), doc.articleId)) {
         const list = bySentence.get(a.sentence);
         if (list) list.push(a);
         else bySentence.set(a.sentence, [a]);

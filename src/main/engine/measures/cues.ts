@@ -9,7 +9,7 @@ import type { LexiconPack } from '../lexicons/pack';
 import { packStamp } from '../lexicons/pack';
 import { slot, type Component } from '../pipeline';
 import { QUOTES, insideQuote } from '../text/quotes';
-import { ACTORS } from './actors';
+import { ACTORS, mentionSentences } from './actors';
 import { ATTRIBUTIONS } from './attribution';
 import { evidenceAt, longestFirst, matchSpan, quotedIn, type QuotedIn } from './common';
 import type { CueEntry } from './packs';
@@ -62,7 +62,7 @@ export function cuesComponent(pack: LexiconPack<CueEntry>): Component {
       if (quotes.length > 0) {
         const owned = new Set<number>();
         for (const h of ctx.get(ATTRIBUTIONS).hits) owned.add(h.sentence);
-        for (const a of ctx.get(ACTORS).mentions) owned.add(a.sentence);
+        for (const sentence of mentionSentences(ctx.get(ACTORS))) owned.add(sentence);
         for (const q of quotes) {
           if (q.contentEnd - q.contentStart > SCARE_QUOTE_MAX_CHARS || owned.has(q.sentence) || doc.sentences[q.sentence]?.excluded !== false) continue;
           let words = 0;

@@ -44,12 +44,15 @@ export interface ScoredWord extends Evidence {
 }
 
 export interface SentimentResult {
-  /** Per sentence: sum of word scores, or null for excluded (clutter) sentences. */
-  readonly sentenceScores: readonly (number | null)[];
-  /** Per sentence: score / word and number tokens (0 for a sentence with none), null when excluded. */
-  readonly sentenceComparative: readonly (number | null)[];
-  /** Per sentence: score / √(word and number tokens) (0 for none), null when excluded. */
-  readonly sentenceTone: readonly (number | null)[];
+  /**
+   * Per sentence: sum of word scores, or NaN for excluded (clutter) sentences. The three
+   * per-sentence columns are typed arrays (read a value or null with `sentenceValue`).
+   */
+  readonly sentenceScores: Float64Array;
+  /** Per sentence: score / word and number tokens (0 for a sentence with none), NaN when excluded. */
+  readonly sentenceComparative: Float64Array;
+  /** Per sentence: score / √(word and number tokens) (0 for none), NaN when excluded. */
+  readonly sentenceTone: Float64Array;
   /** Every scored word, in text order. */
   readonly words: readonly ScoredWord[];
   /** Mean sentence tone of the scored sentences; null when none. */
@@ -63,6 +66,12 @@ export interface SentimentResult {
 }
 
 export const SENTIMENT = slot<SentimentResult>('sentiment');
+
+/** Value `i` of a per-sentence column; null for an excluded sentence or an index beyond the article. */
+export function sentenceValue(values: Float64Array, i: number): number | null {
+  const v = values[i];
+  return v === undefined || Number.isNaN(v) ? null : v;
+}
 
 /** One scored word as evidence (an object literal: spreading is several times slower here). */
 function scoredWord(doc: Doc, start: number, end: number, rule: string, weight: number, sentence: number, negated: boolean): ScoredWord {
@@ -89,9 +98,9 @@ export function scoreSentiment(
   packs: readonly string[],
 ): SentimentResult {
   const n = doc.sentences.length;
-  const sentenceScores: (number | null)[] = new Array<number | null>(n).fill(null);
-  const sentenceComparative: (number | null)[] = new Array<number | null>(n).fill(null);
-  const sentenceTone: (number | null)[] = new Array<number | null>(n).fill(null);
+  const sentenceScores = new Float64Array(n).fill(Number.NaN);
+  const sentenceComparative = new Float64Array(n).fill(Number.NaN);
+  const sentenceTone = new Float64Array(n).fill(Number.NaN);
   const words: ScoredWord[] = [];
 
   // Tokens covered by a multi-word override, and single-word replacements, by token index.
@@ -174,7 +183,10 @@ export function scoreSentiment(
   words.sort((a, b) => a.start - b.start);
 
   for (let s = 0; s < n; s += 1) if (doc.sentences[s]?.excluded === false) sentenceScores[s] = 0;
-  for (const w of words) sentenceScores[w.sentence] = (sentenceScores[w.sentence] ?? 0) + w.weight;
+  for (const w of words) {
+    const before = sentenceScores[w.sentence] ?? 0;
+    sentenceScores[w.sentence] = (Number.isNaN(before) ? 0 : before) + w.weight;
+  }
   let sum = 0;
   let total = 0;
   let scored = 0;
@@ -182,7 +194,7 @@ export function scoreSentiment(
   for (let s = 0; s < n; s += 1) {
     const sentence = doc.sentences[s];
     const score = sentenceScores[s];
-    if (sentence === undefined || score === null || score === undefined) continue;
+    if (sentence === undefined || score === undefined || Number.isNaN(score)) continue;
     let count = 0;
     for (let t = sentence.firstToken; t < sentence.endToken; t += 1) if (doc.tokens[t]?.kind !== 'punct') count += 1;
     sentenceComparative[s] = count > 0 ? score / count : 0;
