@@ -81,6 +81,21 @@ describe('ResultCache', () => {
     expect(Object.is(got?.w[1], -0)).toBe(true);
   });
 
+  it('keeps NaN, infinities and -0 in float columns', async () => {
+    const a = new ResultCache<{ tone: Float64Array; part: Float64Array }>(dir, '/articles', 'engine@1');
+    await a.load();
+    const tone = new Float64Array([Number.NaN, -0, Infinity, -Infinity, 0.1 + 0.2]);
+    a.set('h', { tone, part: tone.subarray(1, 3) });
+    await a.save();
+    const b = new ResultCache<{ tone: Float64Array; part: Float64Array }>(dir, '/articles', 'engine@1');
+    expect((await b.load()).status).toBe('hit');
+    const got = b.get('h');
+    expect(got?.tone).toBeInstanceOf(Float64Array);
+    expect(got?.tone).toStrictEqual(tone);
+    expect(Object.is(got?.tone[1], -0)).toBe(true);
+    expect(Array.from(got?.part ?? [])).toEqual([-0, Infinity]);
+  });
+
   it('starts over when the engine or a lexicon version changes', async () => {
     const a = new ResultCache<number>(dir, '/articles', 'engine@1+lex@1');
     a.set('h', 1);

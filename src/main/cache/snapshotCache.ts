@@ -90,6 +90,12 @@ const FINGERPRINT_BATCH = 2000;
  */
 export async function folderFingerprint(folder: string, recursive: boolean): Promise<string> {
   const hash = createHash('sha256');
+  // Lines are hashed a batch at a time (the same digest as one update per line, far fewer calls).
+  let lines: string[] = [];
+  const flush = (): void => {
+    hash.update(lines.join(''));
+    lines = [];
+  };
   const seen = new Set<string>();
   let count = 0;
   const walk = async (dir: string, rel: string, depthAllowed: boolean): Promise<void> => {
@@ -97,7 +103,7 @@ export async function folderFingerprint(folder: string, recursive: boolean): Pro
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      hash.update(`!${rel}:${(err as NodeJS.ErrnoException).code ?? 'error'}\n`);
+      lines.push(`!${rel}:${(err as NodeJS.ErrnoException).code ?? 'error'}\n`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -106,12 +112,15 @@ export async function folderFingerprint(folder: string, recursive: boolean): Pro
       if (skipName(e.name)) continue;
       count += 1;
       if (count > MAX_FINGERPRINT_ENTRIES) throw new Error('too many entries');
-      if (count % FINGERPRINT_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (count % FINGERPRINT_BATCH === 0) {
+        flush();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const full = path.join(dir, e.name);
       const name = rel === '' ? e.name : `${rel}/${e.name}`;
       try {
         const s = statSync(full);
-        hash.update(`${name}\0${s.isDirectory() ? 'd' : 'f'}\0${s.size}\0${s.mtimeMs}\0${s.ino}\n`);
+        lines.push(`${name}\0${s.isDirectory() ? 'd' : 'f'}\0${s.size}\0${s.mtimeMs}\0${s.ino}\n`);
         if (s.isDirectory()) {
           const id = `${s.dev}:${s.ino}`;
           if (!seen.has(id) && (depthAllowed || (rel === '' && e.name === 'lexicons'))) {
@@ -120,15 +129,16 @@ export async function folderFingerprint(folder: string, recursive: boolean): Pro
           }
         }
       } catch (err) {
-        hash.update(`${name}\0!${(err as NodeJS.ErrnoException).code ?? 'error'}\n`);
+        lines.push(`${name}\0!${(err as NodeJS.ErrnoException).code ?? 'error'}\n`);
       }
     }
     for (const [full, name] of subdirs) await walk(full, name, recursive);
   };
   const root = await stat(folder);
   seen.add(`${root.dev}:${root.ino}`);
-  hash.update(`${recursive ? 'recursive' : 'flat'}\n`);
+  lines.push(`${recursive ? 'recursive' : 'flat'}\n`);
   await walk(folder, '', recursive);
+  flush();
   return hash.digest('hex');
 }
 

@@ -61,7 +61,11 @@ export interface Pipeline {
 export interface PipelineResults {
   get<T>(slot: Slot<T>): T;
   has(slot: Slot<unknown>): boolean;
-  /** Plain data (slot name → value) for worker messages and the cache; slot values are plain JSON data. */
+  /**
+   * Plain data (slot name → value) for worker messages and the cache: plain objects, arrays,
+   * strings, numbers, booleans, null and typed arrays (Int32Array, Uint8Array, Float64Array for
+   * compact columns). Change a slot's shape only with a new `RECORD_FORMAT` (shared/version.ts).
+   */
   toRecord(): SerializedResults;
 }
 

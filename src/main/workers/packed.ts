@@ -1,6 +1,6 @@
 /**
  * A compact transport form for the plain data an analysis record is made of (objects, arrays,
- * strings, numbers, booleans, null, undefined), used between the worker threads and the main
+ * strings, numbers, booleans, null, undefined, typed arrays), used between the worker threads and the main
  * thread.
  *
  * Posting a record as it is makes the receiving thread rebuild about a thousand objects and two

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Column, MetricTable, Scope } from '../../../shared/comparison';
 import type { AnalysedArticle, Aggregator, EvidenceStore, Feature, FeatureSource } from '../aggregate';
 import { evidenceKey, outletOf } from '../aggregate';
-import type { Evidence, Span } from '../document';
+import type { Evidence } from '../document';
 import { packForFolder, packStamp, parsePack, type LexiconPack } from '../lexicons/pack';
 import topicsData from '../lexicons/topics.json' with { type: 'json' };
 import { slot, type Component } from '../pipeline';
@@ -41,7 +41,6 @@ export function topicPackForFolder(folder: string | null): TopicPack {
 export interface TopicSentence {
   /** Index in `Doc.sentences`. */
   readonly sentence: number;
-  readonly span: Span;
   /** The phrases that put the sentence in the topic. */
   readonly evidence: readonly Evidence[];
 }
@@ -126,10 +125,7 @@ export function topicsComponent(pack: TopicPack = defaultTopicPack()): Component
           label: entry.label,
           sentences: [...sentences.entries()]
             .sort((a, b) => a[0] - b[0])
-            .map(([index, evidence]) => {
-              const s = doc.sentences[index];
-              return { sentence: index, span: { start: s?.start ?? 0, end: s?.end ?? 0 }, evidence };
-            }),
+            .map(([index, evidence]) => ({ sentence: index, evidence })),
         });
       }
       ctx.set(TOPICS, { scoredSentences: doc.sentences.filter((s) => !s.excluded).length, topics, pack: stamp });
