@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -135,6 +135,18 @@ describe('ResultCache', () => {
     expect(await readdir(dir)).toEqual([path.basename(a.file)]);
     const b = new ResultCache<number>(dir, '/articles', 'v');
     expect(await b.load()).toEqual({ status: 'hit', entries: 1 });
+  });
+
+  it('reports a cache file it cannot read as corrupt, and rebuilds it', async () => {
+    const a = new ResultCache<number>(dir, '/articles', 'v');
+    await mkdir(a.file);
+    const loaded = await a.load();
+    expect(loaded.status).toBe('corrupt');
+    expect(loaded.message).toMatch(/EISDIR.*rebuilding/);
+    await rm(a.file, { recursive: true });
+    a.set('h', 1);
+    await a.save();
+    expect(await new ResultCache<number>(dir, '/articles', 'v').load()).toEqual({ status: 'hit', entries: 1 });
   });
 
   it('keeps folders apart', async () => {

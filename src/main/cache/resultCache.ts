@@ -144,7 +144,11 @@ export class ResultCache<T> {
     let data: Buffer;
     try {
       data = await readFile(this.file);
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.dirty = true;
+        return { status: 'corrupt', entries: 0, message: `The analysis cache was unreadable (${(err as Error).message}); rebuilding it.` };
+      }
       try {
         await access(this.legacyFile);
       } catch {
