@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,20 @@ import { createService } from '../../src/main/service';
 import { dispatch } from '../../src/main/dispatch';
 
 const seedsDir = path.resolve('seeds');
+
+/** Writes a sixth article into `dir`; `done` resolves with the article count of the next finished analysis. */
+async function addArticle(service: ReturnType<typeof createService>, dir: string): Promise<{ done: Promise<number> }> {
+  await writeFile(path.join(dir, 'extra.txt'), 'JERUSALEM | Xinhua | Blinken met officials in Tel Aviv on Tuesday to discuss aid to Gaza.\n');
+  const done = new Promise<number>((resolve) => {
+    const off = service.onProgress((p) => {
+      if (p.phase === 'done') {
+        off();
+        resolve(p.total);
+      }
+    });
+  });
+  return { done };
+}
 
 async function copyOfSeeds(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'fs-corrections-'));
@@ -90,16 +104,7 @@ describe('following a folder changed outside Framescope', () => {
     await service.open(dir);
     // The watcher starts after a delay, so its first scan does not compete with the first screen.
     await vi.waitFor(() => expect(watched.map((w) => w.folder)).toEqual([dir]));
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(path.join(dir, 'extra.txt'), 'JERUSALEM | Xinhua | Blinken met officials in Tel Aviv on Tuesday to discuss aid to Gaza.\n');
-    const done = new Promise<number>((resolve) => {
-      const off = service.onProgress((p) => {
-        if (p.phase === 'done') {
-          off();
-          resolve(p.total);
-        }
-      });
-    });
+    const { done } = await addArticle(service, dir);
     watched[0]?.onChange(['extra.txt']);
     expect(await done).toBe(6);
     await service.handlers.openSeeds(undefined);
@@ -133,16 +138,7 @@ describe('a change made before the watcher is ready', () => {
     ready[0]?.();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(opened).toEqual([dir]);
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(path.join(dir, 'extra.txt'), 'JERUSALEM | Xinhua | Blinken met officials in Tel Aviv on Tuesday to discuss aid to Gaza.\n');
-    const done = new Promise<number>((resolve) => {
-      const off = service.onProgress((p) => {
-        if (p.phase === 'done') {
-          off();
-          resolve(p.total);
-        }
-      });
-    });
+    const { done } = await addArticle(service, dir);
     ready[0]?.();
     expect(await done).toBe(6);
     expect(opened).toEqual([dir, dir]);
