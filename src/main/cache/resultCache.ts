@@ -5,8 +5,9 @@
  * lexicon starts a fresh cache. A corrupt or unreadable cache file is reported and rebuilt, never
  * fatal.
  */
+import { constants } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -53,6 +54,32 @@ export interface CacheLoad {
 }
 
 class CorruptCache extends Error {}
+
+/** Bytes read per call when reading the cache file. */
+const READ_CHUNK = 64 * 1024 * 1024;
+
+/**
+ * The whole file in one buffer of its own, starting at a multiple of 8 (the numbers and programs
+ * are read as typed-array views of it). Read in chunks: `readFile` refuses files over 2 GiB, which
+ * a folder of some 35,000 articles reaches; a buffer can hold up to `buffer.constants.MAX_LENGTH`.
+ */
+async function readWhole(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > constants.MAX_LENGTH) throw new CorruptCache(`the file is ${String(size)} bytes, more than one buffer can hold`);
+    const data = Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(data, at, Math.min(READ_CHUNK, size - at), at);
+      if (bytesRead === 0) throw new CorruptCache('the file shrank while it was read');
+      at += bytesRead;
+    }
+    return data;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Reads a cache file's bytes; throws CorruptCache with what is wrong, returns null when the file is of another format or version. */
 function readEntries(data: Buffer, versionKey: string, shared: Map<string, string> | undefined): Map<string, unknown> | null {
@@ -143,7 +170,7 @@ export class ResultCache<T> {
   async load(): Promise<CacheLoad> {
     let data: Buffer;
     try {
-      data = await readFile(this.file);
+      data = await readWhole(this.file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
         this.dirty = true;
@@ -156,12 +183,6 @@ export class ResultCache<T> {
       }
       this.dirty = true;
       return { status: 'stale', entries: 0 };
-    }
-    // Views of the numbers and programs need the buffer to start at a multiple of 8.
-    if (data.byteOffset % 8 !== 0) {
-      const copy = Buffer.alloc(data.length);
-      data.copy(copy);
-      data = copy;
     }
     try {
       const entries = readEntries(data, this.versionKey, this.shared);
