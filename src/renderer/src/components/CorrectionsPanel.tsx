@@ -80,12 +80,7 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
               void onSave({ events: [{ id: eventId, name }] }, `Named the event “${name}”`).then((done) => done && setEventName(''));
             }}
           >
-            <label>
-              Event{' '}
-              <select value={eventId} onChange={(e) => setEventId(e.target.value)}>
-                <EventOptions events={events} />
-              </select>
-            </label>{' '}
+            <EventSelect label="Event" value={eventId} onChange={setEventId} events={events} />{' '}
             <label>
               name <input value={eventName} onChange={(e) => setEventName(e.target.value)} placeholder="e.g. Blinken’s January trip" />
             </label>{' '}
@@ -113,13 +108,9 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
                 ))}
               </select>
             </label>{' '}
-            <label>
-              belongs to{' '}
-              <select value={target} onChange={(e) => setTarget(e.target.value)}>
-                <EventOptions events={events} />
-                <option value={NEW_EVENT}>a new event of its own (split)</option>
-              </select>
-            </label>{' '}
+            <EventSelect label="belongs to" value={target} onChange={setTarget} events={events}>
+              <option value={NEW_EVENT}>a new event of its own (split)</option>
+            </EventSelect>{' '}
             <button type="submit" disabled={eventOf(articleId) === target}>
               Move and save
             </button>
@@ -136,18 +127,8 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
               );
             }}
           >
-            <label>
-              Merge event{' '}
-              <select value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value)}>
-                <EventOptions events={events} />
-              </select>
-            </label>{' '}
-            <label>
-              into{' '}
-              <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-                <EventOptions events={events} />
-              </select>
-            </label>{' '}
+            <EventSelect label="Merge event" value={mergeFrom} onChange={setMergeFrom} events={events} />{' '}
+            <EventSelect label="into" value={mergeInto} onChange={setMergeInto} events={events} />{' '}
             <button type="submit" disabled={mergeFrom === mergeInto}>
               Merge events and save
             </button>
@@ -160,14 +141,31 @@ export function CorrectionsPanel({ snapshot, onSave }: CorrectionsPanelProps): R
 
 const NEW_EVENT = '__new__';
 
-function EventOptions({ events }: { readonly events: AnalysisSnapshot['comparison']['grouping']['events'] }): React.JSX.Element {
+/** A labelled choice of one event (with any extra options after the events). */
+function EventSelect({
+  label,
+  value,
+  onChange,
+  events,
+  children,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (id: string) => void;
+  readonly events: AnalysisSnapshot['comparison']['grouping']['events'];
+  readonly children?: React.ReactNode;
+}): React.JSX.Element {
   return (
-    <>
-      {events.map((ev) => (
-        <option key={ev.id} value={ev.id}>
-          {ev.name}
-        </option>
-      ))}
-    </>
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {events.map((ev) => (
+          <option key={ev.id} value={ev.id}>
+            {ev.name}
+          </option>
+        ))}
+        {children}
+      </select>
+    </label>
   );
 }
